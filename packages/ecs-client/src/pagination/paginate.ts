@@ -1,0 +1,187 @@
+import {
+  ecsActions,
+  type ActionItem,
+  type ActionRequest,
+  type ActionResponse,
+  type PaginatedActionName,
+  type PaginationSpec,
+} from '../actions/index.js';
+import type { CallOptions, EcsClient } from '../client.js';
+
+/** The request of a paginated action without its paging fields, which the paginator owns. */
+export type UnpagedRequest<A extends PaginatedActionName> = Omit<
+  ActionRequest<A>,
+  'PageNumber' | 'PageSize' | 'NextToken' | 'MaxResults'
+>;
+
+export interface PaginateOptions extends CallOptions {
+  /** Items per page; defaults to the action's maximum (fewer round trips). */
+  readonly pageSize?: number;
+  /**
+   * `nextToken` (default where the action supports it; ECS marks PageNumber as "to be deprecated")
+   * or `pageNumber`.
+   */
+  readonly mode?: 'nextToken' | 'pageNumber';
+}
+
+export interface ListAllOptions extends CallOptions {
+  readonly pageSize?: number;
+  /** Pages fetched at once after the first. Default 8. */
+  readonly concurrency?: number;
+}
+
+interface PagedBody {
+  readonly TotalCount?: number;
+  readonly NextToken?: string;
+}
+
+export function paginationSpec(action: PaginatedActionName): PaginationSpec<unknown> {
+  return ecsActions[action].pagination as PaginationSpec<unknown>;
+}
+
+function callPage(client: EcsClient, action: string, params: object, options: CallOptions): Promise<unknown> {
+  return client.call(action, params as Record<string, unknown>, options);
+}
+
+function pageSizeFor(spec: PaginationSpec<unknown>, requested: number | undefined): number {
+  if (requested === undefined) return spec.maxPageSize;
+  if (!Number.isInteger(requested) || requested < 1) throw new RangeError(`pageSize must be a positive integer`);
+  return Math.min(requested, spec.maxPageSize);
+}
+
+/** Walks every page of a list action, yielding each response in order. */
+export async function* paginate<A extends PaginatedActionName>(
+  client: EcsClient,
+  action: A,
+  params: UnpagedRequest<A>,
+  options: PaginateOptions = {},
+): AsyncGenerator<ActionResponse<A>, void, undefined> {
+  const spec = paginationSpec(action);
+  const pageSize = pageSizeFor(spec, options.pageSize);
+  const { mode = spec.nextToken ? 'nextToken' : 'pageNumber', ...callOptions } = options;
+  if (mode === 'nextToken' && !spec.nextToken) throw new TypeError(`${action} does not support NextToken paging`);
+  if (mode === 'pageNumber' && !spec.pageNumber) throw new TypeError(`${action} does not support PageNumber paging`);
+
+  if (mode === 'nextToken') {
+    let nextToken: string | undefined;
+    do {
+      const page = (await callPage(
+        client,
+        action,
+        {
+          ...params,
+          ...(spec.fixedPageSize ? {} : { MaxResults: pageSize }),
+          ...(nextToken ? { NextToken: nextToken } : {}),
+        },
+        callOptions,
+      )) as ActionResponse<A> & PagedBody;
+      yield page;
+      nextToken = page.NextToken || undefined;
+    } while (nextToken);
+    return;
+  }
+
+  let seen = 0;
+  for (let pageNumber = 1; ; pageNumber++) {
+    const page = (await callPage(
+      client,
+      action,
+      { ...params, PageNumber: pageNumber, PageSize: pageSize },
+      callOptions,
+    )) as ActionResponse<A> & PagedBody;
+    yield page;
+    const count = spec.items(page).length;
+    seen += count;
+    if (count < pageSize || count === 0 || (page.TotalCount !== undefined && seen >= page.TotalCount)) return;
+  }
+}
+
+/** Walks every page of a list action, yielding the items one by one. */
+export async function* paginateItems<A extends PaginatedActionName>(
+  client: EcsClient,
+  action: A,
+  params: UnpagedRequest<A>,
+  options: PaginateOptions = {},
+): AsyncGenerator<ActionItem<A>, void, undefined> {
+  const spec = paginationSpec(action);
+  for await (const page of paginate(client, action, params, options)) {
+    yield* spec.items(page) as ActionItem<A>[];
+  }
+}
+
+/**
+ * Every item of a list action, in ECS's order. Where the action pages by number and answers
+ * TotalCount, the first page says how many pages there are and the rest are fetched concurrently
+ * (at most `concurrency` at once); otherwise pages are followed one after another by NextToken.
+ * The first failure aborts the pages still in flight and is thrown.
+ */
+export async function listAll<A extends PaginatedActionName>(
+  client: EcsClient,
+  action: A,
+  params: UnpagedRequest<A>,
+  options: ListAllOptions = {},
+): Promise<ActionItem<A>[]> {
+  const spec = paginationSpec(action);
+  const { concurrency = 8, pageSize: requestedSize, ...callOptions } = options;
+  if (!spec.pageNumber) {
+    const items: ActionItem<A>[] = [];
+    for await (const item of paginateItems(client, action, params, { ...callOptions, pageSize: requestedSize }))
+      items.push(item);
+    return items;
+  }
+
+  const pageSize = pageSizeFor(spec, requestedSize);
+  const fetchPage = async (pageNumber: number, signal: AbortSignal | undefined) =>
+    spec.items(
+      await callPage(
+        client,
+        action,
+        { ...params, PageNumber: pageNumber, PageSize: pageSize },
+        { ...callOptions, ...(signal ? { signal } : {}) },
+      ),
+    ) as ActionItem<A>[];
+
+  const first = (await callPage(
+    client,
+    action,
+    { ...params, PageNumber: 1, PageSize: pageSize },
+    callOptions,
+  )) as PagedBody;
+  const firstItems = spec.items(first) as ActionItem<A>[];
+  const total = first.TotalCount ?? firstItems.length;
+  const pageCount = Math.ceil(total / pageSize);
+  if (pageCount <= 1 || firstItems.length < pageSize) return [...firstItems];
+
+  const pages: ActionItem<A>[][] = new Array<ActionItem<A>[]>(pageCount);
+  pages[0] = firstItems;
+  const controller = new AbortController();
+  const signal = callOptions.signal ? AbortSignal.any([callOptions.signal, controller.signal]) : controller.signal;
+  let nextPage = 2;
+  const worker = async (): Promise<void> => {
+    while (nextPage <= pageCount && !signal.aborted) {
+      const pageNumber = nextPage++;
+      pages[pageNumber - 1] = await fetchPage(pageNumber, signal);
+    }
+  };
+  const workers = Array.from({ length: Math.max(1, Math.min(concurrency, pageCount - 1)) }, () =>
+    worker().catch((error: unknown) => {
+      controller.abort();
+      throw error;
+    }),
+  );
+  const results = await Promise.allSettled(workers);
+  const failure = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  // Report the first real failure, not the aborts it caused in the other workers.
+  if (failure) throw firstRootCause(results) ?? failure.reason;
+  return pages.flat();
+}
+
+function firstRootCause(results: PromiseSettledResult<void>[]): unknown {
+  for (const result of results) {
+    if (result.status === 'rejected') {
+      const reason = result.reason as { kind?: unknown };
+      if (reason.kind !== 'aborted') return result.reason;
+    }
+  }
+  return undefined;
+}
