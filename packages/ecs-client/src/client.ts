@@ -8,16 +8,22 @@ import {
   type EcsActionName,
 } from './actions/index.js';
 import { defaultCredentialsProvider } from './credentials/chain.js';
-import { toCredentialsProvider } from './credentials/static.js';
+import { toCredentialsProvider, validateCredentials } from './credentials/static.js';
 import type { Credentials, CredentialsProvider, CredentialsSource } from './credentials/types.js';
 import { resolveEndpoint, type EndpointOptions } from './endpoints.js';
 import { EcsError } from './errors.js';
 import { encodeParams, type WireParams } from './params.js';
-import { backoffDelayMs, isRetryable, resolveRetryOptions, type RetryOptions } from './retry/retry-policy.js';
+import {
+  backoffDelayMs,
+  isRetryable,
+  resolveRetryOptions,
+  type ResolvedRetryOptions,
+  type RetryOptions,
+} from './retry/retry-policy.js';
 import { sleep } from './retry/sleep.js';
 import { canonicalQuery, percentEncode } from './signing/percent-encode.js';
-import { isoTimestamp, signV2, V2_SIGNATURE_METHOD, V2_SIGNATURE_VERSION } from './signing/v2.js';
-import { EMPTY_BODY_SHA256, signV3 } from './signing/v3.js';
+import { currentTimestamp, signV2, V2_SIGNATURE_METHOD, V2_SIGNATURE_VERSION } from './signing/v2.js';
+import { EMPTY_BODY_SHA256, signV3Canonical } from './signing/v3.js';
 import {
   HttpTransport,
   type HttpRequest,
@@ -64,8 +70,15 @@ type RequestArgs<A extends EcsActionName> =
     ? [params?: ActionRequest<A>, options?: CallOptions]
     : [params: ActionRequest<A>, options?: CallOptions];
 
+/** A resolved endpoint, kept as the strings each request needs. */
+interface Endpoint {
+  readonly origin: string;
+  readonly host: string;
+  readonly path: string;
+}
+
 interface SignedRequest {
-  readonly request: Omit<HttpRequest, 'signal'>;
+  readonly request: HttpRequest;
   /** Kept only to scrub it from error messages. */
   readonly signature: string;
 }
@@ -82,11 +95,14 @@ export class EcsClient {
   readonly regionId: string | undefined;
   readonly signatureVersion: 'v3' | 'v2';
   readonly #credentials: CredentialsProvider;
+  /** Set when the credentials are a fixed pair, so the hot path need not await a provider. */
+  readonly #staticCredentials: Credentials | undefined;
   readonly #endpointOptions: EndpointOptions;
-  readonly #endpoints = new Map<string, URL>();
+  readonly #endpoints = new Map<string, Endpoint>();
   readonly #transport: HttpTransport;
   readonly #ownsTransport: boolean;
-  readonly #retry: RetryOptions;
+  readonly #retryOptions: RetryOptions;
+  readonly #retry: ResolvedRetryOptions;
   readonly #timeoutMs: number;
   readonly #logger: EcsClientLogger | undefined;
   readonly #userAgent: string;
@@ -95,11 +111,16 @@ export class EcsClient {
     this.regionId = options.regionId;
     this.signatureVersion = options.signatureVersion ?? 'v3';
     this.#credentials = options.credentials ? toCredentialsProvider(options.credentials) : defaultCredentialsProvider();
+    this.#staticCredentials =
+      options.credentials && typeof options.credentials !== 'function'
+        ? validateCredentials(options.credentials, 'static credentials')
+        : undefined;
     this.#endpointOptions = { endpoint: options.endpoint, endpoints: options.endpoints, protocol: options.protocol };
     if (options.endpoint) resolveEndpoint(undefined, this.#endpointOptions); // fail fast on a malformed endpoint
     this.#ownsTransport = options.transport === undefined;
     this.#transport = options.transport ?? new HttpTransport(options);
-    this.#retry = options.retry ?? {};
+    this.#retryOptions = options.retry ?? {};
+    this.#retry = resolveRetryOptions(this.#retryOptions);
     this.#timeoutMs = options.timeoutMs ?? 60_000;
     this.#logger = options.logger;
     this.#userAgent = options.userAgent ?? USER_AGENT;
@@ -118,10 +139,12 @@ export class EcsClient {
     const idempotent = spec?.kind === 'read' || wire.ClientToken !== undefined;
     const regionId = options.regionId ?? wire.RegionId ?? this.regionId;
     const endpoint = this.#endpoint(regionId);
-    const retry = resolveRetryOptions({ ...this.#retry, ...options.retry });
+    const retry = options.retry ? resolveRetryOptions({ ...this.#retryOptions, ...options.retry }) : this.#retry;
 
-    const deadline = AbortSignal.timeout(options.timeoutMs ?? this.#timeoutMs);
-    const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
+    // The deadline caps each attempt's timeouts and is checked between attempts, rather than being
+    // an AbortSignal timer per call: that costs more CPU than the signing does.
+    const timeoutMs = options.timeoutMs ?? this.#timeoutMs;
+    const { signal } = options;
     const context = { action, regionId };
     const started = performance.now();
 
@@ -129,11 +152,13 @@ export class EcsClient {
       let credentials: Credentials | undefined;
       let signature: string | undefined;
       try {
-        signal.throwIfAborted();
-        credentials = await this.#credentials();
+        signal?.throwIfAborted();
+        const remainingMs = timeoutMs - (performance.now() - started);
+        if (remainingMs <= 0) throw deadlineError(timeoutMs);
+        credentials = this.#staticCredentials ?? (await this.#resolveCredentials());
         const signed = this.#sign(action, wire, credentials, endpoint);
         signature = signed.signature;
-        const response = await this.#transport.send({ ...signed.request, signal });
+        const response = await this.#transport.send(signed.request, { signal, timeoutMs: remainingMs });
         const body = parseResponse(response);
         this.#logger?.debug(
           { ...context, attempt, statusCode: response.statusCode, requestId: body.RequestId, ms: elapsed(started) },
@@ -143,11 +168,13 @@ export class EcsClient {
       } catch (caught) {
         const error = scrub(toEcsError(caught, signal), credentials, signature).with({ ...context, attempts: attempt });
         const delayMs = backoffDelayMs(attempt - 1, retry);
+        const afterDelayMs = elapsed(started) + delayMs;
         const retryable =
           attempt < retry.maxAttempts &&
           isRetryable(error, idempotent) &&
-          elapsed(started) + delayMs < retry.budgetMs &&
-          !signal.aborted;
+          afterDelayMs < retry.budgetMs &&
+          afterDelayMs < timeoutMs &&
+          signal?.aborted !== true;
         this.#logger?.[retryable ? 'debug' : 'warn'](
           { ...context, attempt, code: error.code, kind: error.kind, requestId: error.requestId, retrying: retryable },
           'ecs call failed',
@@ -167,53 +194,70 @@ export class EcsClient {
     if (this.#ownsTransport) await this.#transport.close();
   }
 
-  #endpoint(regionId: string | undefined): URL {
-    const key = regionId ?? '';
-    let url = this.#endpoints.get(key);
-    if (!url) {
-      url = resolveEndpoint(regionId, this.#endpointOptions);
-      this.#endpoints.set(key, url);
+  async #resolveCredentials(): Promise<Credentials> {
+    try {
+      return await this.#credentials();
+    } catch (error) {
+      if (error instanceof EcsError) throw error;
+      throw new EcsError({
+        kind: 'credentials',
+        code: 'Credentials.ProviderFailed',
+        message: `the credentials provider failed: ${error instanceof Error ? error.message : String(error)}`,
+        maybeExecuted: false,
+      });
     }
-    return url;
   }
 
-  #sign(action: string, wire: WireParams, credentials: Credentials, endpoint: URL): SignedRequest {
+  #endpoint(regionId: string | undefined): Endpoint {
+    const key = regionId ?? '';
+    let endpoint = this.#endpoints.get(key);
+    if (!endpoint) {
+      const url = resolveEndpoint(regionId, this.#endpointOptions);
+      endpoint = { origin: url.origin, host: url.host, path: url.pathname || '/' };
+      this.#endpoints.set(key, endpoint);
+    }
+    return endpoint;
+  }
+
+  #sign(action: string, wire: WireParams, credentials: Credentials, endpoint: Endpoint): SignedRequest {
     return this.signatureVersion === 'v3'
       ? this.#signV3(action, wire, credentials, endpoint)
       : this.#signV2(action, wire, credentials, endpoint);
   }
 
   /** V3: business parameters in the query, action and version in headers, empty body. */
-  #signV3(action: string, wire: WireParams, credentials: Credentials, endpoint: URL): SignedRequest {
+  #signV3(action: string, wire: WireParams, credentials: Credentials, endpoint: Endpoint): SignedRequest {
     const headers: Record<string, string> = {
       host: endpoint.host,
       'x-acs-action': action,
       'x-acs-version': ECS_API_VERSION,
-      'x-acs-date': isoTimestamp(new Date()),
+      'x-acs-date': currentTimestamp(),
       'x-acs-signature-nonce': randomUUID(),
       'x-acs-content-sha256': EMPTY_BODY_SHA256,
+      accept: 'application/json',
+      'user-agent': this.#userAgent,
     };
     if (credentials.securityToken) headers['x-acs-security-token'] = credentials.securityToken;
-    const path = endpoint.pathname || '/';
-    const { authorization, signature } = signV3(
-      { method: 'POST', path, query: wire, headers, payloadHash: EMPTY_BODY_SHA256 },
+    const { path } = endpoint;
+    const query = canonicalQuery(wire);
+    const { authorization, signature } = signV3Canonical(
+      'POST',
+      path,
+      query,
+      headers,
+      EMPTY_BODY_SHA256,
       credentials.accessKeyId,
       credentials.accessKeySecret,
     );
-    const query = canonicalQuery(wire);
-    const url = new URL(`${path}${query ? `?${query}` : ''}`, endpoint);
+    headers.authorization = authorization;
     return {
-      request: {
-        url,
-        method: 'POST',
-        headers: { ...headers, authorization, accept: 'application/json', 'user-agent': this.#userAgent },
-      },
+      request: { origin: endpoint.origin, path: query ? `${path}?${query}` : path, method: 'POST', headers },
       signature,
     };
   }
 
   /** V2: every parameter, common ones included, in a signed form body. */
-  #signV2(action: string, wire: WireParams, credentials: Credentials, endpoint: URL): SignedRequest {
+  #signV2(action: string, wire: WireParams, credentials: Credentials, endpoint: Endpoint): SignedRequest {
     const params: WireParams = {
       ...wire,
       Action: action,
@@ -223,13 +267,14 @@ export class EcsClient {
       SignatureMethod: V2_SIGNATURE_METHOD,
       SignatureVersion: V2_SIGNATURE_VERSION,
       SignatureNonce: randomUUID(),
-      Timestamp: isoTimestamp(new Date()),
+      Timestamp: currentTimestamp(),
     };
     if (credentials.securityToken) params.SecurityToken = credentials.securityToken;
     const signature = signV2('POST', params, credentials.accessKeySecret);
     return {
       request: {
-        url: endpoint,
+        origin: endpoint.origin,
+        path: endpoint.path,
         method: 'POST',
         headers: {
           'content-type': 'application/x-www-form-urlencoded',
@@ -287,15 +332,24 @@ function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-function toEcsError(error: unknown, signal: AbortSignal): EcsError {
+function deadlineError(timeoutMs: number): EcsError {
+  return new EcsError({
+    kind: 'timeout',
+    code: 'RequestTimeout',
+    message: `the call deadline of ${timeoutMs} ms passed`,
+    maybeExecuted: false,
+  });
+}
+
+function toEcsError(error: unknown, signal: AbortSignal | undefined): EcsError {
   if (error instanceof EcsError) return error;
-  if (signal.aborted) {
+  if (signal?.aborted) {
     const reason: unknown = signal.reason;
     const timedOut = reason instanceof Error && reason.name === 'TimeoutError';
     return new EcsError({
       kind: timedOut ? 'timeout' : 'aborted',
       code: timedOut ? 'RequestTimeout' : 'RequestAborted',
-      message: timedOut ? 'the call deadline passed' : 'the call was aborted by the caller',
+      message: timedOut ? "the caller's deadline passed" : 'the call was aborted by the caller',
       maybeExecuted: true,
     });
   }

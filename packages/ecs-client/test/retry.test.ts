@@ -165,9 +165,20 @@ describe('timeouts and cancellation', () => {
     const error = (await client({ timeoutMs: 150, retry: { maxAttempts: 100 } })
       .call('DescribeRegions')
       .catch((e: unknown) => e)) as EcsError;
-    // Without the deadline all 100 attempts would run and end in ServiceUnavailable.
+    // No retry starts past the deadline; the last answer ECS gave is what the caller sees.
+    expect(error.code).toBe('ServiceUnavailable');
+    expect(error.attempts).toBeLessThan(100);
+    expect(server.requests).toHaveLength(error.attempts);
+  });
+
+  it('cuts an attempt that outlives the deadline short', async () => {
+    server.handler = (_request, response) => {
+      setTimeout(() => json(response, 200, { RequestId: 'LATE' }), 2_500);
+    };
+    const error = (await client({ timeoutMs: 300 })
+      .call('DescribeRegions')
+      .catch((e: unknown) => e)) as EcsError;
     expect(error).toMatchObject({ kind: 'timeout', code: 'RequestTimeout' });
-    expect(server.requests.length).toBeLessThan(100);
   });
 
   it("honours the caller's AbortSignal", async () => {

@@ -26,3 +26,16 @@ export function signV2(method: string, params: Readonly<Record<string, string>>,
 export function isoTimestamp(date: Date): string {
   return `${date.toISOString().slice(0, 19)}Z`;
 }
+
+let cachedSecond = -1;
+let cachedTimestamp = '';
+
+/** The current time as `isoTimestamp`, formatted once per second (it is on every request's path). */
+export function currentTimestamp(): string {
+  const second = Math.floor(Date.now() / 1000);
+  if (second !== cachedSecond) {
+    cachedSecond = second;
+    cachedTimestamp = isoTimestamp(new Date(second * 1000));
+  }
+  return cachedTimestamp;
+}

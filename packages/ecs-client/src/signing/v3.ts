@@ -1,4 +1,4 @@
-import { createHash, createHmac } from 'node:crypto';
+import { createHmac, createSecretKey, hash, type KeyObject } from 'node:crypto';
 import { canonicalQuery } from './percent-encode.js';
 
 /**
@@ -23,34 +23,34 @@ export interface V3SigningInput {
 }
 
 export function sha256Hex(body: string | Uint8Array): string {
-  return body.length === 0 ? EMPTY_BODY_SHA256 : createHash('sha256').update(body).digest('hex');
+  return body.length === 0 ? EMPTY_BODY_SHA256 : hash('sha256', body, 'hex');
 }
 
 function isSignedHeader(name: string): boolean {
   return name === 'host' || name === 'content-type' || name.startsWith('x-acs-');
 }
 
+/** The names of the headers that are signed, sorted. Header names must already be in lower case. */
 export function signedHeaderNames(headers: Readonly<Record<string, string>>): string[] {
-  return Object.keys(headers)
-    .map((name) => name.toLowerCase())
-    .filter(isSignedHeader)
-    .sort();
+  return Object.keys(headers).filter(isSignedHeader).sort();
 }
 
 export function canonicalRequestV3(input: V3SigningInput): { canonicalRequest: string; signedHeaders: string } {
-  const lowerCased: Record<string, string> = {};
-  for (const [name, value] of Object.entries(input.headers)) lowerCased[name.toLowerCase()] = value;
-  const names = signedHeaderNames(lowerCased);
-  const canonicalHeaders = names.map((name) => `${name}:${(lowerCased[name] ?? '').trim()}\n`).join('');
+  return buildCanonicalRequest(input.method, input.path, canonicalQuery(input.query), input.headers, input.payloadHash);
+}
+
+function buildCanonicalRequest(
+  method: string,
+  path: string,
+  canonicalQueryString: string,
+  headers: Readonly<Record<string, string>>,
+  payloadHash: string,
+): { canonicalRequest: string; signedHeaders: string } {
+  const names = signedHeaderNames(headers);
+  let canonicalHeaders = '';
+  for (const name of names) canonicalHeaders += `${name}:${(headers[name] ?? '').trim()}\n`;
   const signedHeaders = names.join(';');
-  const canonicalRequest = [
-    input.method.toUpperCase(),
-    input.path,
-    canonicalQuery(input.query),
-    canonicalHeaders,
-    signedHeaders,
-    input.payloadHash,
-  ].join('\n');
+  const canonicalRequest = `${method.toUpperCase()}\n${path}\n${canonicalQueryString}\n${canonicalHeaders}\n${signedHeaders}\n${payloadHash}`;
   return { canonicalRequest, signedHeaders };
 }
 
@@ -66,12 +66,47 @@ export interface V3Signature {
 }
 
 export function signV3(input: V3SigningInput, accessKeyId: string, accessKeySecret: string): V3Signature {
-  const { canonicalRequest, signedHeaders } = canonicalRequestV3(input);
-  const signature = createHmac('sha256', accessKeySecret)
+  return signV3Canonical(
+    input.method,
+    input.path,
+    canonicalQuery(input.query),
+    input.headers,
+    input.payloadHash,
+    accessKeyId,
+    accessKeySecret,
+  );
+}
+
+/** `signV3` for a caller that already has the canonical query string (it is also the wire query). */
+export function signV3Canonical(
+  method: string,
+  path: string,
+  canonicalQueryString: string,
+  headers: Readonly<Record<string, string>>,
+  payloadHash: string,
+  accessKeyId: string,
+  accessKeySecret: string,
+): V3Signature {
+  const { canonicalRequest, signedHeaders } = buildCanonicalRequest(
+    method,
+    path,
+    canonicalQueryString,
+    headers,
+    payloadHash,
+  );
+  const signature = createHmac('sha256', hmacKey(accessKeySecret))
     .update(stringToSignV3(canonicalRequest), 'utf8')
     .digest('hex');
   return {
     authorization: `${V3_ALGORITHM} Credential=${accessKeyId},SignedHeaders=${signedHeaders},Signature=${signature}`,
     signature,
   };
+}
+
+let cachedKey: { secret: string; key: KeyObject } | undefined;
+
+/** The HMAC key object for a secret, kept for the last secret used (building one per call costs). */
+function hmacKey(secret: string): KeyObject {
+  if (cachedKey?.secret !== secret) cachedKey = { secret, key: createSecretKey(Buffer.from(secret, 'utf8')) };
+  return cachedKey.key;
 }

@@ -22,12 +22,19 @@ export interface HttpTransportOptions {
 }
 
 export interface HttpRequest {
-  /** Full URL: origin, path and query string. */
-  readonly url: URL;
+  /** `http://host:port`, which selects the connection pool. */
+  readonly origin: string;
+  /** Path and query string. */
+  readonly path: string;
   readonly method: 'GET' | 'POST';
   readonly headers: Readonly<Record<string, string>>;
   readonly body?: string | undefined;
+}
+
+export interface SendOptions {
   readonly signal?: AbortSignal | undefined;
+  /** Caps this request's header and body timeouts (the caller's remaining deadline). */
+  readonly timeoutMs?: number | undefined;
 }
 
 export interface HttpResponse {
@@ -79,22 +86,23 @@ export class HttpTransport {
     };
   }
 
-  async send(request: HttpRequest): Promise<HttpResponse> {
-    const pool = this.#pool(request.url.origin);
+  async send(request: HttpRequest, options: SendOptions = {}): Promise<HttpResponse> {
+    const pool = this.#pool(request.origin);
+    const cap = options.timeoutMs ?? Infinity;
     try {
       const response = await pool.request({
-        path: `${request.url.pathname}${request.url.search}`,
+        path: request.path,
         method: request.method,
         headers: request.headers,
         body: request.body,
-        signal: request.signal,
-        headersTimeout: this.#options.headersTimeoutMs,
-        bodyTimeout: this.#options.bodyTimeoutMs,
+        signal: options.signal,
+        headersTimeout: Math.max(1, Math.min(this.#options.headersTimeoutMs, cap)),
+        bodyTimeout: Math.max(1, Math.min(this.#options.bodyTimeoutMs, cap)),
       });
       const body = await response.body.text();
       return { statusCode: response.statusCode, headers: response.headers, body };
     } catch (error) {
-      throw this.#toEcsError(error, request.signal);
+      throw this.#toEcsError(error, options.signal);
     }
   }
 

@@ -1,0 +1,20 @@
+import { clientVsPopCore } from './suites/client-vs-pop-core.js';
+
+/**
+ * `pnpm bench [suite ...]`: runs every suite (or the named ones). Each prints ratios against a
+ * baseline measured in the same run, because absolute times drift on shared machines.
+ */
+const suites: Record<string, () => Promise<void>> = {
+  client: clientVsPopCore,
+};
+
+const wanted = process.argv.slice(2).filter((arg) => arg !== '--');
+const unknown = wanted.filter((name) => !(name in suites));
+if (unknown.length > 0) {
+  console.error(`unknown suite(s): ${unknown.join(', ')}; choose from ${Object.keys(suites).join(', ')}`);
+  process.exit(2);
+}
+console.log(`Node ${process.version}, ${new Date().toISOString()}`);
+for (const [name, suite] of Object.entries(suites)) {
+  if (wanted.length === 0 || wanted.includes(name)) await suite();
+}

@@ -1,0 +1,114 @@
+import { createServer, type AddressInfo, type Socket } from 'node:net';
+
+/**
+ * A stand-in ECS that answers every action with a canned, realistic body and checks nothing, so
+ * that what is measured is the client: signing, HTTP, parsing. It speaks just enough HTTP/1.1 over
+ * raw sockets (keep-alive, Content-Length bodies) to cost far less per request than any client,
+ * so it is not the bottleneck on a 2-core machine. (The emulator, which verifies every signature,
+ * is the server for end-to-end benchmarks.)
+ */
+function instance(i: number) {
+  return {
+    InstanceId: `i-bp1bench${String(i).padStart(8, '0')}`,
+    InstanceName: `web-${i}`,
+    Description: '',
+    HostName: `iZbp1bench${i}Z`,
+    ImageId: 'aliyun_3_x64_20G_alibase_20240819.vhd',
+    InstanceType: 'ecs.g7.large',
+    InstanceTypeFamily: 'ecs.g7',
+    Cpu: 2,
+    Memory: 8192,
+    OSName: 'Alibaba Cloud Linux 3.2104 LTS 64 bit',
+    OSNameEn: 'Alibaba Cloud Linux 3.2104 LTS 64 bit',
+    OSType: 'linux',
+    Status: 'Running',
+    RegionId: 'cn-hangzhou',
+    ZoneId: 'cn-hangzhou-h',
+    CreationTime: '2026-01-05T03:21Z',
+    StartTime: '2026-01-05T03:22Z',
+    ExpiredTime: '2099-12-31T15:59Z',
+    InstanceChargeType: 'PostPaid',
+    InternetChargeType: 'PayByTraffic',
+    InternetMaxBandwidthIn: -1,
+    InternetMaxBandwidthOut: 5,
+    InstanceNetworkType: 'vpc',
+    IoOptimized: true,
+    StoppedMode: 'Not-applicable',
+    DeletionProtection: false,
+    SerialNumber: `5c1b8a2e-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    PublicIpAddress: { IpAddress: [`47.96.${i % 256}.${(i * 7) % 256}`] },
+    InnerIpAddress: { IpAddress: [] },
+    VpcAttributes: {
+      VpcId: 'vpc-bp1bench',
+      VSwitchId: 'vsw-bp1bench',
+      NatIpAddress: '',
+      PrivateIpAddress: { IpAddress: [`172.16.${i % 256}.${(i * 3) % 256}`] },
+    },
+    EipAddress: { AllocationId: '', IpAddress: '', InternetChargeType: '' },
+    SecurityGroupIds: { SecurityGroupId: ['sg-bp1bench'] },
+    OperationLocks: { LockReason: [] },
+    Tags: {
+      Tag: [
+        { TagKey: 'env', TagValue: 'prod' },
+        { TagKey: 'team', TagValue: 'platform' },
+      ],
+    },
+  };
+}
+
+const bodies: Record<string, string> = {
+  DescribeInstances: JSON.stringify({
+    RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
+    TotalCount: 10_000,
+    PageNumber: 1,
+    PageSize: 10,
+    Instances: { Instance: Array.from({ length: 10 }, (_, i) => instance(i)) },
+  }),
+  StartInstance: JSON.stringify({ RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E' }),
+};
+
+const responses = new Map<string, Buffer>(
+  Object.entries(bodies).map(([action, body]) => [
+    action,
+    Buffer.from(
+      `HTTP/1.1 200 OK\r\ncontent-type: application/json;charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: keep-alive\r\n\r\n${body}`,
+    ),
+  ]),
+);
+
+const HEADER_END = Buffer.from('\r\n\r\n');
+
+function answer(head: string): Buffer {
+  const action =
+    /\r\nx-acs-action:\s*(\w+)/i.exec(head)?.[1] ?? /[?&]Action=(\w+)/.exec(head.slice(0, head.indexOf('\r\n')))?.[1];
+  return responses.get(action ?? '') ?? responses.get('StartInstance')!;
+}
+
+function serve(socket: Socket): void {
+  let pending: Buffer = Buffer.alloc(0);
+  socket.setNoDelay(true);
+  socket.on('error', () => socket.destroy());
+  socket.on('data', (chunk: Buffer) => {
+    pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
+    for (;;) {
+      const end = pending.indexOf(HEADER_END);
+      if (end < 0) return;
+      const head = pending.subarray(0, end).toString('latin1');
+      const length = Number(/\r\ncontent-length:\s*(\d+)/i.exec(head)?.[1] ?? 0);
+      const total = end + HEADER_END.length + length;
+      if (pending.length < total) return;
+      // V2 puts Action in the form body rather than a header.
+      const body = length > 0 ? pending.subarray(end + HEADER_END.length, total).toString('latin1') : '';
+      socket.write(
+        answer(length > 0 ? `${head}\r\nx-acs-action: ${/(?:^|&)Action=(\w+)/.exec(body)?.[1] ?? ''}` : head),
+      );
+      pending = pending.subarray(total);
+    }
+  });
+}
+
+const server = createServer(serve);
+server.listen(0, '127.0.0.1', () => {
+  const { port } = server.address() as AddressInfo;
+  process.send?.({ url: `http://127.0.0.1:${port}` });
+});
