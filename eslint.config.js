@@ -8,7 +8,7 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['*.js', '*.config.ts', '.ci/*.js'] },
+        projectService: { allowDefaultProject: ['*.js', '*.config.ts', 'scripts/*.ts'] },
         tsconfigRootDir: import.meta.dirname,
       },
     },

@@ -1,10 +1,21 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-// One root config; each workspace package is a project with its own tests.
+const source = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+// One root config; each workspace package is a project with its own tests. Workspace packages
+// resolve to their TypeScript sources, so tests never run against a stale build.
 export default defineConfig({
+  resolve: {
+    alias: {
+      '@ecs-console/ecs-client': source('./packages/ecs-client/src/index.ts'),
+    },
+  },
   test: {
+    reporters: ['default', './scripts/vitest-summary-reporter.ts'],
     projects: [
       {
+        extends: true,
         test: {
           name: 'ecs-client',
           root: 'packages/ecs-client',

@@ -119,6 +119,15 @@ describe('retries', () => {
     expect(new Set(tokens).size).toBe(1);
   });
 
+  it('treats an action it has no types for as a write: no retry after an ambiguous failure', async () => {
+    failThenSucceed([(r) => ecsError(r, 500, 'InternalError')]);
+    await expect(client().call('RunInstances', { RegionId: 'cn-hangzhou', Amount: 1 })).rejects.toMatchObject({
+      code: 'InternalError',
+    });
+    expect(server.requests).toHaveLength(1);
+    expect(server.requests[0]!.params).toEqual({ RegionId: 'cn-hangzhou', Amount: '1' });
+  });
+
   it('keeps a ClientToken the caller chose', async () => {
     await client().call('CreateSnapshot', { DiskId: 'd-1', ClientToken: 'mine-123' });
     expect(server.requests[0]!.params.ClientToken).toBe('mine-123');
