@@ -8,10 +8,10 @@ import {
   type EcsActionName,
 } from './actions/index.js';
 import { defaultCredentialsProvider } from './credentials/chain.js';
-import { toCredentialsProvider, validateCredentials } from './credentials/static.js';
+import { validateCredentials } from './credentials/static.js';
 import type { Credentials, CredentialsProvider, CredentialsSource } from './credentials/types.js';
 import { resolveEndpoint, type EndpointOptions } from './endpoints.js';
-import { EcsError } from './errors.js';
+import { abortedError, EcsError } from './errors.js';
 import { encodeParams, type WireParams } from './params.js';
 import {
   backoffDelayMs,
@@ -96,7 +96,7 @@ export class EcsClient {
   readonly signatureVersion: 'v3' | 'v2';
   readonly #credentials: CredentialsProvider;
   /** Set when the credentials are a fixed pair, so the hot path need not await a provider. */
-  readonly #staticCredentials: Credentials | undefined;
+  readonly #staticCredentials: Credentials | undefined = undefined;
   readonly #endpointOptions: EndpointOptions;
   readonly #endpoints = new Map<string, Endpoint>();
   readonly #transport: HttpTransport;
@@ -110,11 +110,14 @@ export class EcsClient {
   constructor(options: EcsClientOptions = {}) {
     this.regionId = options.regionId;
     this.signatureVersion = options.signatureVersion ?? 'v3';
-    this.#credentials = options.credentials ? toCredentialsProvider(options.credentials) : defaultCredentialsProvider();
-    this.#staticCredentials =
-      options.credentials && typeof options.credentials !== 'function'
-        ? validateCredentials(options.credentials, 'static credentials')
-        : undefined;
+    const credentials = options.credentials ?? defaultCredentialsProvider();
+    if (typeof credentials === 'function') {
+      this.#credentials = credentials;
+    } else {
+      const fixed = validateCredentials(credentials, 'static credentials');
+      this.#staticCredentials = fixed;
+      this.#credentials = () => Promise.resolve(fixed);
+    }
     this.#endpointOptions = { endpoint: options.endpoint, endpoints: options.endpoints, protocol: options.protocol };
     if (options.endpoint) resolveEndpoint(undefined, this.#endpointOptions); // fail fast on a malformed endpoint
     this.#ownsTransport = options.transport === undefined;
@@ -343,16 +346,7 @@ function deadlineError(timeoutMs: number): EcsError {
 
 function toEcsError(error: unknown, signal: AbortSignal | undefined): EcsError {
   if (error instanceof EcsError) return error;
-  if (signal?.aborted) {
-    const reason: unknown = signal.reason;
-    const timedOut = reason instanceof Error && reason.name === 'TimeoutError';
-    return new EcsError({
-      kind: timedOut ? 'timeout' : 'aborted',
-      code: timedOut ? 'RequestTimeout' : 'RequestAborted',
-      message: timedOut ? "the caller's deadline passed" : 'the call was aborted by the caller',
-      maybeExecuted: true,
-    });
-  }
+  if (signal?.aborted) return abortedError(signal);
   const message = error instanceof Error ? error.message : String(error);
   return new EcsError({ kind: 'network', code: 'ClientError', message, maybeExecuted: false });
 }

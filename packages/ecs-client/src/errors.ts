@@ -108,3 +108,19 @@ export class EcsError extends Error {
 export function isEcsError(value: unknown): value is EcsError {
   return value instanceof EcsError;
 }
+
+/**
+ * The error for a request cut short by an AbortSignal: `timeout` when the signal was a timeout
+ * (`AbortSignal.timeout`), else `aborted`. The request may have reached ECS.
+ */
+export function abortedError(signal: AbortSignal, cause?: Error): EcsError {
+  const reason: unknown = signal.reason;
+  const timedOut = reason instanceof Error && reason.name === 'TimeoutError';
+  return new EcsError({
+    kind: timedOut ? 'timeout' : 'aborted',
+    code: timedOut ? 'RequestTimeout' : 'RequestAborted',
+    message: timedOut ? "the caller's deadline passed" : 'the call was aborted by the caller',
+    maybeExecuted: true,
+    cause,
+  });
+}

@@ -1,27 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EcsClient, EcsError, resolveEndpoint } from '../src/index.js';
 import { signV2 } from '../src/signing/v2.js';
 import { ecsError, json, TestServer } from './support/test-server.js';
-import { TEST_CREDENTIALS, testClient } from './support/client.js';
+import { TEST_CREDENTIALS, testClient, useTestServer } from './support/client.js';
 import { officialAuthorization } from './support/official.js';
 
-let server: TestServer;
-const clients: EcsClient[] = [];
-const client = (options: Parameters<typeof testClient>[1] = {}) => {
-  const created = testClient(server.url, options);
-  clients.push(created);
-  return created;
-};
-
-beforeAll(async () => {
-  server = await TestServer.start();
-});
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((c) => c.close()));
-  server.requests.length = 0;
-  server.handler = (_request, response) => json(response, 200, { RequestId: 'TEST-REQUEST' });
-});
-afterAll(() => server.close());
+const { server, client } = useTestServer();
 
 describe('V3 requests', () => {
   it('sends the action in headers, parameters in the query, and a signature the official verifier accepts', async () => {
@@ -201,11 +185,8 @@ describe('endpoints', () => {
   it('sends each call to the endpoint of its RegionId', async () => {
     const other = await TestServer.start();
     try {
-      const c = new EcsClient({
-        credentials: TEST_CREDENTIALS,
-        endpoints: { 'cn-hangzhou': server.url, 'eu-central-1': other.url },
-      });
-      clients.push(c);
+      // No single endpoint: each region has its own.
+      const c = client({ endpoint: undefined, endpoints: { 'cn-hangzhou': server.url, 'eu-central-1': other.url } });
       await c.call('DescribeZones', { RegionId: 'eu-central-1' });
       await c.call('StartInstance', { InstanceId: 'i-1' }, { regionId: 'cn-hangzhou' });
       expect(other.requests.map((r) => r.action)).toEqual(['DescribeZones']);

@@ -1,24 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { backoffDelayMs, resolveRetryOptions, type EcsClient, type EcsError } from '../src/index.js';
+import { describe, expect, it } from 'vitest';
+import { backoffDelayMs, resolveRetryOptions, type EcsError } from '../src/index.js';
 import { ecsError, json, TestServer } from './support/test-server.js';
-import { testClient } from './support/client.js';
+import { testClient, useTestServer } from './support/client.js';
 
-let server: TestServer;
-const clients: EcsClient[] = [];
-const client = (options: Parameters<typeof testClient>[1] = {}) => {
-  const created = testClient(server.url, options);
-  clients.push(created);
-  return created;
-};
-
-beforeAll(async () => {
-  server = await TestServer.start();
-});
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((c) => c.close()));
-  server.requests.length = 0;
-});
-afterAll(() => server.close());
+const { server, client } = useTestServer();
 
 /** Answers with `failures` in turn, then succeeds. */
 function failThenSucceed(failures: ((response: Parameters<typeof json>[0]) => void)[]) {

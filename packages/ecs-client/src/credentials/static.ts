@@ -1,5 +1,5 @@
 import { EcsError } from '../errors.js';
-import type { Credentials, CredentialsProvider, CredentialsSource } from './types.js';
+import type { Credentials, CredentialsProvider } from './types.js';
 
 export function credentialsError(message: string, code = 'Credentials.NotFound'): EcsError {
   return new EcsError({ kind: 'credentials', code, message, maybeExecuted: false });
@@ -23,8 +23,4 @@ export function validateCredentials(credentials: Credentials, source: string): C
 export function staticCredentials(credentials: Credentials): CredentialsProvider {
   const checked = validateCredentials(credentials, 'static credentials');
   return () => Promise.resolve(checked);
-}
-
-export function toCredentialsProvider(source: CredentialsSource): CredentialsProvider {
-  return typeof source === 'function' ? source : staticCredentials(source);
 }

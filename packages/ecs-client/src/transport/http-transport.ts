@@ -1,5 +1,5 @@
 import { Pool } from 'undici';
-import { EcsError } from '../errors.js';
+import { abortedError, EcsError } from '../errors.js';
 
 export interface HttpTransportOptions {
   /** Most sockets kept open to one endpoint. Default 64. */
@@ -137,17 +137,7 @@ export class HttpTransport {
     const code = errorCode(error);
     // Keep only name, code and message of the cause: undici errors can hold sockets and request state.
     const cause = sanitizedCause(error);
-    if (signal?.aborted) {
-      const reason: unknown = signal.reason;
-      const timedOut = reason instanceof Error && reason.name === 'TimeoutError';
-      return new EcsError({
-        kind: timedOut ? 'timeout' : 'aborted',
-        code: timedOut ? 'RequestTimeout' : 'RequestAborted',
-        message: timedOut ? 'the request deadline passed before ECS answered' : 'the request was aborted by the caller',
-        maybeExecuted: true,
-        cause,
-      });
-    }
+    if (signal?.aborted) return abortedError(signal, cause);
     if (code === 'UND_ERR_RES_EXCEEDED_MAX_SIZE') {
       return new EcsError({
         kind: 'response',

@@ -32,12 +32,22 @@ export class TestServer {
     });
   }
 
-  static async start(): Promise<TestServer> {
+  /** A server not yet listening (see `listen`), for suites that set it up in a hook. */
+  static create(): TestServer {
     const server = createServer();
     const testServer = new TestServer(server);
     server.on('request', (request, response) => void testServer.#handle(request, response));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     return testServer;
+  }
+
+  static async start(): Promise<TestServer> {
+    const testServer = TestServer.create();
+    await testServer.listen();
+    return testServer;
+  }
+
+  async listen(): Promise<void> {
+    await new Promise<void>((resolve) => this.#server.listen(0, '127.0.0.1', resolve));
   }
 
   get url(): string {
