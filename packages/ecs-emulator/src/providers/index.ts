@@ -1,0 +1,27 @@
+import type { Store } from '../store/store.js';
+import type { ActionHandler } from './context.js';
+import { regionHandlers } from './regions.js';
+import { instanceHandlers, registerInstanceTransitions } from './instances.js';
+import { monitoringHandlers } from './monitoring.js';
+import { diskHandlers, registerDiskTransitions } from './disks.js';
+import { snapshotHandlers, registerSnapshotTransitions } from './snapshots.js';
+import { securityGroupHandlers } from './security-groups.js';
+import { tagHandlers } from './tags.js';
+
+/** Every action the emulator answers, by name. Anything else is `InvalidAction.NotFound`. */
+export const actionHandlers: Readonly<Record<string, ActionHandler>> = {
+  ...regionHandlers,
+  ...instanceHandlers,
+  ...monitoringHandlers,
+  ...diskHandlers,
+  ...snapshotHandlers,
+  ...securityGroupHandlers,
+  ...tagHandlers,
+};
+
+/** Teaches the store how each resource's timed transitions play out. */
+export function registerTransitions(store: Store): void {
+  registerInstanceTransitions(store);
+  registerDiskTransitions(store);
+  registerSnapshotTransitions(store);
+}
