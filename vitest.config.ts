@@ -9,6 +9,7 @@ export default defineConfig({
   resolve: {
     alias: {
       '@ecs-console/ecs-client': source('./packages/ecs-client/src/index.ts'),
+      '@ecs-console/ecs-emulator': source('./packages/ecs-emulator/src/index.ts'),
     },
   },
   test: {
@@ -19,6 +20,15 @@ export default defineConfig({
         test: {
           name: 'ecs-client',
           root: 'packages/ecs-client',
+          include: ['test/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'ecs-emulator',
+          root: 'packages/ecs-emulator',
           include: ['test/**/*.test.ts'],
           environment: 'node',
         },

@@ -1,4 +1,5 @@
 import { clientVsPopCore } from './suites/client-vs-pop-core.js';
+import { emulatorPages } from './suites/emulator-pages.js';
 
 /**
  * `pnpm bench [suite ...]`: runs every suite (or the named ones). Each prints ratios against a
@@ -6,6 +7,7 @@ import { clientVsPopCore } from './suites/client-vs-pop-core.js';
  */
 const suites: Record<string, () => Promise<void>> = {
   client: clientVsPopCore,
+  emulator: emulatorPages,
 };
 
 const wanted = process.argv.slice(2).filter((arg) => arg !== '--');

@@ -2,6 +2,10 @@ import { fork } from 'node:child_process';
 
 export interface ChildServer {
   readonly url: string;
+  /** Whatever else the script sent with its first message. */
+  readonly info: Readonly<Record<string, unknown>>;
+  /** Sends a message and resolves with the script's next reply. */
+  ask(message: string): Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -18,6 +22,12 @@ export function startChildServer(script: URL, args: readonly string[] = []): Pro
       child.removeAllListeners('exit');
       resolve({
         url: message.url,
+        info: message,
+        ask: (question) =>
+          new Promise((answer) => {
+            child.once('message', answer);
+            child.send(question);
+          }),
         close: () =>
           new Promise<void>((done) => {
             child.once('exit', () => done());

@@ -56,13 +56,17 @@ function instance(i: number) {
   };
 }
 
+/** Instances per DescribeInstances answer: `--page-size N` (default 10). */
+const pageSizeArg = process.argv.indexOf('--page-size');
+const pageSize = pageSizeArg > 0 ? Number(process.argv[pageSizeArg + 1]) : 10;
+
 const bodies: Record<string, string> = {
   DescribeInstances: JSON.stringify({
     RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E',
     TotalCount: 10_000,
     PageNumber: 1,
-    PageSize: 10,
-    Instances: { Instance: Array.from({ length: 10 }, (_, i) => instance(i)) },
+    PageSize: pageSize,
+    Instances: { Instance: Array.from({ length: pageSize }, (_, i) => instance(i)) },
   }),
   StartInstance: JSON.stringify({ RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E' }),
 };

@@ -19,10 +19,14 @@ export { canonicalQuery, percentEncode } from './signing/percent-encode.js';
 export { isoTimestamp, signV2, stringToSignV2 } from './signing/v2.js';
 export {
   canonicalRequestV3,
+  EMPTY_BODY_SHA256,
   sha256Hex,
+  signedHeaderNames,
   signV3,
+  signV3Canonical,
   stringToSignV3,
   V3_ALGORITHM,
+  type V3Signature,
   type V3SigningInput,
 } from './signing/v3.js';
 export { HttpTransport, type HttpTransportOptions } from './transport/http-transport.js';

@@ -45,8 +45,8 @@ function buildCanonicalRequest(
   canonicalQueryString: string,
   headers: Readonly<Record<string, string>>,
   payloadHash: string,
+  names: readonly string[] = signedHeaderNames(headers),
 ): { canonicalRequest: string; signedHeaders: string } {
-  const names = signedHeaderNames(headers);
   let canonicalHeaders = '';
   for (const name of names) canonicalHeaders += `${name}:${(headers[name] ?? '').trim()}\n`;
   const signedHeaders = names.join(';');
@@ -63,6 +63,8 @@ export interface V3Signature {
   readonly authorization: string;
   /** The hex signature alone (kept so error messages can be scrubbed of it). */
   readonly signature: string;
+  /** What was signed (a verifier quotes it when signatures differ, as ECS does). */
+  readonly stringToSign: string;
 }
 
 export function signV3(input: V3SigningInput, accessKeyId: string, accessKeySecret: string): V3Signature {
@@ -77,7 +79,11 @@ export function signV3(input: V3SigningInput, accessKeyId: string, accessKeySecr
   );
 }
 
-/** `signV3` for a caller that already has the canonical query string (it is also the wire query). */
+/**
+ * `signV3` for a caller that already has the canonical query string (it is also the wire query).
+ * `signedHeaders` defaults to the headers V3 requires signed (`host`, `content-type`, `x-acs-*`);
+ * a verifier passes the list the client declared, which may name more.
+ */
 export function signV3Canonical(
   method: string,
   path: string,
@@ -86,20 +92,15 @@ export function signV3Canonical(
   payloadHash: string,
   accessKeyId: string,
   accessKeySecret: string,
+  signedHeaders?: readonly string[],
 ): V3Signature {
-  const { canonicalRequest, signedHeaders } = buildCanonicalRequest(
-    method,
-    path,
-    canonicalQueryString,
-    headers,
-    payloadHash,
-  );
-  const signature = createHmac('sha256', hmacKey(accessKeySecret))
-    .update(stringToSignV3(canonicalRequest), 'utf8')
-    .digest('hex');
+  const built = buildCanonicalRequest(method, path, canonicalQueryString, headers, payloadHash, signedHeaders);
+  const stringToSign = stringToSignV3(built.canonicalRequest);
+  const signature = createHmac('sha256', hmacKey(accessKeySecret)).update(stringToSign, 'utf8').digest('hex');
   return {
-    authorization: `${V3_ALGORITHM} Credential=${accessKeyId},SignedHeaders=${signedHeaders},Signature=${signature}`,
+    authorization: `${V3_ALGORITHM} Credential=${accessKeyId},SignedHeaders=${built.signedHeaders},Signature=${signature}`,
     signature,
+    stringToSign,
   };
 }
 

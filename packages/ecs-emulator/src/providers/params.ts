@@ -106,7 +106,7 @@ export class RequestParams {
     if (rule.max !== undefined && parsed.length > rule.max) {
       throw invalidParameter(name, `more than ${rule.max} items`, rule.code ?? 'InvalidParameter', rule.status ?? 400);
     }
-    return parsed as string[];
+    return parsed;
   }
 
   /** `Name.1`, `Name.2`, ... in index order (gaps allowed, as clients may send them). */

@@ -2,7 +2,9 @@ import { IMAGES, INSTANCE_TYPES, imageById } from '../data/catalog.js';
 import type { Store } from './store.js';
 import type {
   DiskRecord,
+  InstanceConsoleState,
   InstanceRecord,
+  InstanceStatus,
   RegionState,
   RuleRecord,
   SecurityGroupRecord,
@@ -49,11 +51,12 @@ export function createInstance(store: Store, region: RegionState, init: Instance
   const id = store.newId('i', regionId);
   const status = init.Status ?? 'Running';
   const hostOctets = region.instances.size + 10;
+  const hostName = init.HostName ?? `iZ${id.slice(2)}Z`;
   const instance: InstanceRecord = {
     InstanceId: id,
     InstanceName: init.InstanceName ?? `launch-advisor-${id.slice(-6)}`,
     Description: init.Description ?? '',
-    HostName: init.HostName ?? `iZ${id.slice(2)}Z`,
+    HostName: hostName,
     ImageId: image.ImageId,
     InstanceType: instanceType,
     InstanceTypeFamily: spec.family,
@@ -85,6 +88,11 @@ export function createInstance(store: Store, region: RegionState, init: Instance
     SerialNumber: init.SerialNumber ?? serialNumber(id),
     vncPassword: init.vncPassword,
     everStarted: init.everStarted ?? true,
+    expiredAt: init.expiredAt ?? ((init.InstanceChargeType ?? 'PostPaid') === 'PrePaid' ? now + 30 * DAY_MS : undefined),
+    CreditSpecification: init.CreditSpecification ?? (BURSTABLE_FAMILIES.includes(spec.family) ? 'Standard' : ''),
+    pendingStoppedMode: init.pendingStoppedMode,
+    runningPeriods: init.runningPeriods ?? (status === 'Running' ? [{ from: init.startedAt ?? now, to: undefined }] : []),
+    console: init.console ?? defaultConsole(status, init.startedAt ?? now, now, hostName),
   };
   region.instances.set(id, instance);
   store.index(regionId, id);
@@ -238,6 +246,16 @@ export function createRule(store: Store, region: RegionState, group: SecurityGro
   };
   group.rules.push(rule);
   return rule;
+}
+
+const DAY_MS = 86_400_000;
+const BURSTABLE_FAMILIES = ['ecs.t5', 'ecs.t6'];
+
+/** A factory-made instance that has run shows the console of a boot at its start (and a stop, if it is stopped). */
+function defaultConsole(status: InstanceStatus, bootedAt: number, now: number, hostName: string): InstanceConsoleState {
+  if (status === 'Pending') return { bootedAt: undefined, hostName, stoppedAt: undefined, activeAt: undefined };
+  const stopped = status === 'Stopping' || status === 'Stopped';
+  return { bootedAt, hostName, stoppedAt: stopped ? now : undefined, activeAt: bootedAt };
 }
 
 /** An instance serial number in ECS's UUID shape, derived from the ID. */

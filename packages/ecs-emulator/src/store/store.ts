@@ -116,7 +116,7 @@ export class Store {
   advance(now = this.clock.now()): void {
     for (let check = this.#scheduler.popDue(now); check; check = this.#scheduler.popDue(now)) {
       const region = this.regions.get(check.regionId);
-      const record = region?.[MAPS[check.kind]].get(check.id) as RecordOfKind[TransitionKind] | undefined;
+      const record = region?.[MAPS[check.kind]].get(check.id);
       const transition = record?.transition;
       // A record may have been deleted, or given a newer transition, since this check was pushed.
       if (!region || !record || !transition || transition.at > now) continue;

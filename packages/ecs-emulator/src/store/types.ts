@@ -75,6 +75,28 @@ export interface InstanceRecord {
   vncPassword: string | undefined;
   /** True once the instance has run: ReInitDisk and snapshots need it. */
   everStarted: boolean;
+  /** Subscription (PrePaid) instances expire at this emulated time; undefined for pay-as-you-go. */
+  expiredAt: number | undefined;
+  /** Burstable (t5/t6) performance mode, Standard or Unlimited; empty for other families. */
+  CreditSpecification: string;
+  /** The StoppedMode a StopInstance asked for, applied when the instance reaches Stopped. */
+  pendingStoppedMode: 'KeepCharging' | 'StopCharging' | undefined;
+  /** When the instance was Running (emulated ms, oldest first, `to` unset while it runs): monitoring data needs it. */
+  runningPeriods: { from: number; to: number | undefined }[];
+  /** What the instance's text console shows; see src/console. */
+  console: InstanceConsoleState;
+}
+
+/** The times the console text and screen are derived from (emulated ms). */
+export interface InstanceConsoleState {
+  /** When the current boot began (last start or reboot); undefined before the first start. */
+  bootedAt: number | undefined;
+  /** The host name the running OS booted with: a new HostName shows after a reboot, as on ECS. */
+  hostName: string;
+  /** When the stop that followed that boot began; undefined while the OS runs. */
+  stoppedAt: number | undefined;
+  /** Last boot or wake-up of the display: Windows turns it off after ten idle minutes. */
+  activeAt: number | undefined;
 }
 
 export type DiskStatus = 'In_use' | 'Available' | 'Attaching' | 'Detaching' | 'Creating' | 'ReIniting';

@@ -1,0 +1,62 @@
+import type { Emulator } from '../emulator.js';
+import type { FaultSettings, InjectedError } from './faults.js';
+
+export interface EmulatorStatus {
+  readonly regions: number;
+  readonly instances: number;
+  readonly speed: number;
+  readonly emulatedTime: string;
+  readonly faults: FaultSettings;
+  readonly pendingInjections: number;
+}
+
+/**
+ * Runtime control of a running emulator, for tests and demos: the same operations the HTTP control
+ * API (`/__emulator/...`) offers.
+ */
+export class EmulatorControl {
+  readonly #emulator: Emulator;
+
+  constructor(emulator: Emulator) {
+    this.#emulator = emulator;
+  }
+
+  status(): EmulatorStatus {
+    const { store, clock, faults } = this.#emulator;
+    let instances = 0;
+    for (const region of store.regions.values()) instances += region.instances.size;
+    return {
+      regions: store.regions.size,
+      instances,
+      speed: clock.speed,
+      emulatedTime: new Date(clock.now()).toISOString(),
+      faults: faults.settings,
+      pendingInjections: faults.pendingInjections,
+    };
+  }
+
+  /** Changes latency, throttle rate, error rate or the per-key rate limit. */
+  setFaults(changes: Partial<FaultSettings>): FaultSettings {
+    return this.#emulator.faults.update(changes);
+  }
+
+  /** The next matching request(s) fail with this ECS error. */
+  injectError(error: InjectedError): void {
+    this.#emulator.faults.inject(error);
+  }
+
+  setSpeed(speed: number): void {
+    this.#emulator.clock.setSpeed(speed);
+  }
+
+  /** Moves emulated time forward; due transitions happen on the next request. */
+  advanceClock(ms: number): void {
+    this.#emulator.clock.advance(ms);
+  }
+
+  /** Back to a clean start: no faults, and unless `keepState`, the initial generated estate. */
+  reset(options: { keepState?: boolean } = {}): void {
+    this.#emulator.faults.reset();
+    if (!options.keepState) this.#emulator.resetState();
+  }
+}

@@ -1,0 +1,112 @@
+import { apiError, internalError, serviceUnavailable, throttling, type EcsApiError } from '../protocol/errors.js';
+
+/** Fault injection knobs; all off by default. */
+export interface FaultSettings {
+  /** Delay added before every answer. */
+  readonly latencyMs: number;
+  /** Share of requests answered `Throttling` (0–1). */
+  readonly throttleRate: number;
+  /** Share of requests answered `InternalError` (500) or `ServiceUnavailable` (503) (0–1). */
+  readonly errorRate: number;
+  /** Requests per second allowed per AccessKey before `Throttling`, as ECS flow control; 0 = no limit. */
+  readonly rateLimitPerSecond: number;
+}
+
+export const NO_FAULTS: FaultSettings = { latencyMs: 0, throttleRate: 0, errorRate: 0, rateLimitPerSecond: 0 };
+
+/** A one-shot (or N-shot) error for the next matching requests. */
+export interface InjectedError {
+  /** Only this action; any action when absent. */
+  readonly action?: string | undefined;
+  readonly code: string;
+  readonly httpStatus: number;
+  readonly message?: string | undefined;
+  /** How many requests it answers. Default 1. */
+  readonly count?: number | undefined;
+}
+
+interface TokenBucket {
+  tokens: number;
+  refilledAt: number;
+}
+
+/** Decides, per request, whether a fault answers instead of the provider. */
+export class Faults {
+  #settings: FaultSettings = NO_FAULTS;
+  readonly #injected: (InjectedError & { remaining: number })[] = [];
+  readonly #buckets = new Map<string, TokenBucket>();
+  readonly #random: () => number;
+
+  constructor(settings: Partial<FaultSettings> = {}, random: () => number = Math.random) {
+    this.#random = random;
+    this.update(settings);
+  }
+
+  get settings(): FaultSettings {
+    return this.#settings;
+  }
+
+  /** Changes some settings; throws RangeError naming a bad one. */
+  update(changes: Partial<FaultSettings>): FaultSettings {
+    const next = { ...this.#settings, ...changes };
+    checkRange('latencyMs', next.latencyMs, 0, 600_000);
+    checkRange('throttleRate', next.throttleRate, 0, 1);
+    checkRange('errorRate', next.errorRate, 0, 1);
+    checkRange('rateLimitPerSecond', next.rateLimitPerSecond, 0, 1_000_000);
+    if (next.rateLimitPerSecond !== this.#settings.rateLimitPerSecond) this.#buckets.clear();
+    this.#settings = next;
+    return next;
+  }
+
+  inject(error: InjectedError): void {
+    if (!/^[A-Za-z][\w.]*$/.test(error.code)) throw new RangeError('code must be an ECS-style error code');
+    checkRange('httpStatus', error.httpStatus, 400, 599);
+    const count = error.count ?? 1;
+    checkRange('count', count, 1, 1_000_000);
+    this.#injected.push({ ...error, remaining: count });
+  }
+
+  get pendingInjections(): number {
+    return this.#injected.reduce((sum, error) => sum + error.remaining, 0);
+  }
+
+  reset(): void {
+    this.#settings = NO_FAULTS;
+    this.#injected.length = 0;
+    this.#buckets.clear();
+  }
+
+  /** The fault that answers this request, if any: injected errors first, then flow control, then chance. */
+  decide(action: string, accessKeyId: string, realNow: number): EcsApiError | undefined {
+    const index = this.#injected.findIndex((error) => error.action === undefined || error.action === action);
+    if (index >= 0) {
+      const error = this.#injected[index]!;
+      if (--error.remaining === 0) this.#injected.splice(index, 1);
+      return apiError(error.httpStatus, error.code, error.message ?? `Injected ${error.code} for ${action}.`);
+    }
+    const { rateLimitPerSecond, throttleRate, errorRate } = this.#settings;
+    if (rateLimitPerSecond > 0 && !this.#take(accessKeyId, realNow, rateLimitPerSecond)) {
+      return apiError(400, 'Throttling.User', 'Request was denied due to user flow control.');
+    }
+    if (throttleRate > 0 && this.#random() < throttleRate) return throttling();
+    if (errorRate > 0 && this.#random() < errorRate) return this.#random() < 0.5 ? internalError() : serviceUnavailable();
+    return undefined;
+  }
+
+  /** Token bucket per AccessKey: `rate` tokens, refilled continuously. */
+  #take(accessKeyId: string, now: number, rate: number): boolean {
+    const bucket = this.#buckets.get(accessKeyId) ?? { tokens: rate, refilledAt: now };
+    bucket.tokens = Math.min(rate, bucket.tokens + ((now - bucket.refilledAt) / 1000) * rate);
+    bucket.refilledAt = now;
+    this.#buckets.set(accessKeyId, bucket);
+    if (bucket.tokens < 1) return false;
+    bucket.tokens -= 1;
+    return true;
+  }
+}
+
+function checkRange(name: string, value: number, min: number, max: number): void {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
+    throw new RangeError(`${name} must be a number from ${min} to ${max}`);
+  }
+}
