@@ -15,13 +15,20 @@ export async function emulatorPages(): Promise<void> {
   const emulator = await startChildServer(new URL('../servers/emulator-server.js', import.meta.url), [
     JSON.stringify({ instances: FLEET }),
   ]);
-  const canned = await startChildServer(new URL('../servers/canned-ecs-server.js', import.meta.url), ['--page-size', '100']);
+  const canned = await startChildServer(new URL('../servers/canned-ecs-server.js', import.meta.url), [
+    '--page-size',
+    '100',
+  ]);
   const credentials = emulator.info.credentials as Credentials;
   const onEmulator = new EcsClient({ credentials, endpoint: emulator.url, regionId: 'cn-hangzhou' });
   const onCanned = new EcsClient({ credentials, endpoint: canned.url, regionId: 'cn-hangzhou' });
   let page = 0;
   const nextPage = (client: EcsClient) => () =>
-    client.call('DescribeInstances', { RegionId: 'cn-hangzhou', PageNumber: (page++ % PAGES) + 1, PageSize: PAGE_SIZE });
+    client.call('DescribeInstances', {
+      RegionId: 'cn-hangzhou',
+      PageNumber: (page++ % PAGES) + 1,
+      PageSize: PAGE_SIZE,
+    });
   const rows: string[][] = [];
   try {
     for (const concurrency of [1, 8]) {

@@ -30,7 +30,11 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-function number(name: string, value: string | undefined, options: { integer?: boolean; min?: number; max?: number } = {}) {
+function number(
+  name: string,
+  value: string | undefined,
+  options: { integer?: boolean; min?: number; max?: number } = {},
+) {
   if (value === undefined) return undefined;
   const parsed = Number(value);
   const ok =
@@ -39,7 +43,10 @@ function number(name: string, value: string | undefined, options: { integer?: bo
     (!options.integer || Number.isInteger(parsed)) &&
     parsed >= (options.min ?? -Infinity) &&
     parsed <= (options.max ?? Infinity);
-  if (!ok) fail(`--${name} must be ${options.integer ? 'an integer' : 'a number'} from ${options.min ?? '-∞'} to ${options.max ?? '∞'}, got "${value}"`);
+  if (!ok)
+    fail(
+      `--${name} must be ${options.integer ? 'an integer' : 'a number'} from ${options.min ?? '-∞'} to ${options.max ?? '∞'}, got "${value}"`,
+    );
   return parsed;
 }
 

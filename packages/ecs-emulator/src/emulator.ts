@@ -100,7 +100,11 @@ export class Emulator {
     let payload: { contentType: string; body: string };
     try {
       if (request.method !== 'GET' && request.method !== 'POST') {
-        throw apiError(403, 'UnsupportedHTTPMethod', `The HTTP method ${request.method ?? ''} is not supported; use GET or POST.`);
+        throw apiError(
+          403,
+          'UnsupportedHTTPMethod',
+          `The HTTP method ${request.method ?? ''} is not supported; use GET or POST.`,
+        );
       }
       const parsed = parseRequest(request, await readBody(request));
       // Until authentication says otherwise, answer in the format the request seems to want.
@@ -109,7 +113,12 @@ export class Emulator {
       const auth = authenticate(parsed, this.#keys, this.nonces, realNow);
       ({ action, accessKeyId, format } = auth);
       const handler = actionHandlers[action];
-      if (!handler) throw apiError(404, 'InvalidAction.NotFound', `Specified api is not found, please check your url and method: ${action}`);
+      if (!handler)
+        throw apiError(
+          404,
+          'InvalidAction.NotFound',
+          `Specified api is not found, please check your url and method: ${action}`,
+        );
       const fault = this.faults.decide(action, auth.accessKeyId, realNow);
       if (fault) throw fault;
       const store = this.#store;

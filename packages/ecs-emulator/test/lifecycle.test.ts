@@ -52,13 +52,24 @@ async function lifecycle(call: WireCall): Promise<void> {
   expect(new Set(seen.map((i) => i.InstanceId)).size).toBe(total);
 
   const describe = async (id: string) =>
-    ((await call('DescribeInstances', { RegionId: REGION, InstanceIds: JSON.stringify([id]) })) as { Instances: { Instance: InstanceView[] } })
-      .Instances.Instance[0]!;
+    (
+      (await call('DescribeInstances', { RegionId: REGION, InstanceIds: JSON.stringify([id]) })) as {
+        Instances: { Instance: InstanceView[] };
+      }
+    ).Instances.Instance[0]!;
   const running = seen.find((i) => i.Status === 'Running')!;
   await call('StopInstance', { InstanceId: running.InstanceId });
-  await until(() => describe(running.InstanceId), (i) => i.Status === 'Stopped', 'Stopped');
+  await until(
+    () => describe(running.InstanceId),
+    (i) => i.Status === 'Stopped',
+    'Stopped',
+  );
   await call('StartInstance', { InstanceId: running.InstanceId });
-  await until(() => describe(running.InstanceId), (i) => i.Status === 'Running', 'Running');
+  await until(
+    () => describe(running.InstanceId),
+    (i) => i.Status === 'Running',
+    'Running',
+  );
 
   // A data disk: create, attach, detach, delete.
   interface DiskView {
@@ -66,22 +77,41 @@ async function lifecycle(call: WireCall): Promise<void> {
     Status: string;
   }
   const diskStatus = async (id: string) =>
-    ((await call('DescribeDisks', { RegionId: REGION, DiskIds: JSON.stringify([id]) })) as { Disks: { Disk: DiskView[] } }).Disks.Disk[0];
-  const { DiskId } = (await call('CreateDisk', { RegionId: REGION, ZoneId: running.ZoneId, Size: 20, DiskCategory: 'cloud_essd' })) as {
+    (
+      (await call('DescribeDisks', { RegionId: REGION, DiskIds: JSON.stringify([id]) })) as {
+        Disks: { Disk: DiskView[] };
+      }
+    ).Disks.Disk[0];
+  const { DiskId } = (await call('CreateDisk', {
+    RegionId: REGION,
+    ZoneId: running.ZoneId,
+    Size: 20,
+    DiskCategory: 'cloud_essd',
+  })) as {
     DiskId: string;
   };
-  await until(() => diskStatus(DiskId), (d) => d?.Status === 'Available', 'disk Available');
+  await until(
+    () => diskStatus(DiskId),
+    (d) => d?.Status === 'Available',
+    'disk Available',
+  );
   await call('AttachDisk', { InstanceId: running.InstanceId, DiskId });
-  await until(() => diskStatus(DiskId), (d) => d?.Status === 'In_use', 'disk In_use');
+  await until(
+    () => diskStatus(DiskId),
+    (d) => d?.Status === 'In_use',
+    'disk In_use',
+  );
 
   // A snapshot of it, watched from progressing to accomplished.
   const { SnapshotId } = (await call('CreateSnapshot', { DiskId })) as { SnapshotId: string };
   const progress: string[] = [];
   await until(
     async () =>
-      ((await call('DescribeSnapshots', { RegionId: REGION, SnapshotIds: JSON.stringify([SnapshotId]) })) as {
-        Snapshots: { Snapshot: { Status: string; Progress: string }[] };
-      }).Snapshots.Snapshot[0]!,
+      (
+        (await call('DescribeSnapshots', { RegionId: REGION, SnapshotIds: JSON.stringify([SnapshotId]) })) as {
+          Snapshots: { Snapshot: { Status: string; Progress: string }[] };
+        }
+      ).Snapshots.Snapshot[0]!,
     (s) => {
       progress.push(s.Progress);
       return s.Status === 'accomplished';
@@ -91,20 +121,36 @@ async function lifecycle(call: WireCall): Promise<void> {
   expect(progress.at(-1)).toBe('100%');
 
   await call('DetachDisk', { InstanceId: running.InstanceId, DiskId });
-  await until(() => diskStatus(DiskId), (d) => d?.Status === 'Available', 'disk Available again');
+  await until(
+    () => diskStatus(DiskId),
+    (d) => d?.Status === 'Available',
+    'disk Available again',
+  );
   await call('DeleteDisk', { DiskId });
-  await until(() => diskStatus(DiskId), (d) => d === undefined, 'disk gone');
+  await until(
+    () => diskStatus(DiskId),
+    (d) => d === undefined,
+    'disk gone',
+  );
 
   // A security-group rule: authorize, see it, revoke, see it gone.
   const groups = (await call('DescribeSecurityGroups', { RegionId: REGION })) as {
     SecurityGroups: { SecurityGroup: { SecurityGroupId: string }[] };
   };
   const groupId = groups.SecurityGroups.SecurityGroup[0]!.SecurityGroupId;
-  const rule = { RegionId: REGION, SecurityGroupId: groupId, IpProtocol: 'tcp', PortRange: '8443/8443', SourceCidrIp: '198.51.100.0/24' };
+  const rule = {
+    RegionId: REGION,
+    SecurityGroupId: groupId,
+    IpProtocol: 'tcp',
+    PortRange: '8443/8443',
+    SourceCidrIp: '198.51.100.0/24',
+  };
   const hasRule = async () =>
-    ((await call('DescribeSecurityGroupAttribute', { RegionId: REGION, SecurityGroupId: groupId })) as {
-      Permissions: { Permission: { PortRange: string; SourceCidrIp: string }[] };
-    }).Permissions.Permission.some((p) => p.PortRange === '8443/8443' && p.SourceCidrIp === '198.51.100.0/24');
+    (
+      (await call('DescribeSecurityGroupAttribute', { RegionId: REGION, SecurityGroupId: groupId })) as {
+        Permissions: { Permission: { PortRange: string; SourceCidrIp: string }[] };
+      }
+    ).Permissions.Permission.some((p) => p.PortRange === '8443/8443' && p.SourceCidrIp === '198.51.100.0/24');
   await call('AuthorizeSecurityGroup', rule);
   expect(await hasRule()).toBe(true);
   await call('RevokeSecurityGroup', rule);

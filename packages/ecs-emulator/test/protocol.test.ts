@@ -40,7 +40,11 @@ describe('Signature V2', () => {
   });
 
   it('rejects an unknown AccessKeyId', async () => {
-    const response = await v2Request(ecs.url, { accessKeyId: 'nobody', accessKeySecret: 'x' }, { Action: 'DescribeRegions' });
+    const response = await v2Request(
+      ecs.url,
+      { accessKeyId: 'nobody', accessKeySecret: 'x' },
+      { Action: 'DescribeRegions' },
+    );
     expect(response.status).toBe(404);
     expect(response.json().Code).toBe('InvalidAccessKeyId.NotFound');
   });
@@ -57,10 +61,20 @@ describe('Signature V2', () => {
 
   it('refuses a Timestamp more than 15 minutes off', async () => {
     const stale = isoTimestamp(new Date(Date.now() - 16 * 60 * 1000));
-    const response = await v2Request(ecs.url, ecs.credentials, { Action: 'DescribeRegions' }, { overrides: { Timestamp: stale } });
+    const response = await v2Request(
+      ecs.url,
+      ecs.credentials,
+      { Action: 'DescribeRegions' },
+      { overrides: { Timestamp: stale } },
+    );
     expect(response.status).toBe(400);
     expect(response.json().Code).toBe('InvalidTimeStamp.Expired');
-    const malformed = await v2Request(ecs.url, ecs.credentials, { Action: 'DescribeRegions' }, { overrides: { Timestamp: 'yesterday' } });
+    const malformed = await v2Request(
+      ecs.url,
+      ecs.credentials,
+      { Action: 'DescribeRegions' },
+      { overrides: { Timestamp: 'yesterday' } },
+    );
     expect(malformed.json().Code).toBe('IllegalTimestamp');
   });
 
@@ -73,11 +87,26 @@ describe('Signature V2', () => {
   });
 
   it('refuses a wrong SignatureMethod, SignatureVersion or Version', async () => {
-    const method = await v2Request(ecs.url, ecs.credentials, { Action: 'DescribeRegions' }, { overrides: { SignatureMethod: 'HMAC-SHA256' } });
+    const method = await v2Request(
+      ecs.url,
+      ecs.credentials,
+      { Action: 'DescribeRegions' },
+      { overrides: { SignatureMethod: 'HMAC-SHA256' } },
+    );
     expect(method.json().Code).toBe('InvalidParamater');
-    const version = await v2Request(ecs.url, ecs.credentials, { Action: 'DescribeRegions' }, { overrides: { SignatureVersion: '2.0' } });
+    const version = await v2Request(
+      ecs.url,
+      ecs.credentials,
+      { Action: 'DescribeRegions' },
+      { overrides: { SignatureVersion: '2.0' } },
+    );
     expect(version.json().Code).toBe('InvalidParamater');
-    const api = await v2Request(ecs.url, ecs.credentials, { Action: 'DescribeRegions' }, { overrides: { Version: '2016-01-01' } });
+    const api = await v2Request(
+      ecs.url,
+      ecs.credentials,
+      { Action: 'DescribeRegions' },
+      { overrides: { Version: '2016-01-01' } },
+    );
     expect(api.status).toBe(400);
     expect(api.json().Code).toBe('InvalidParameter');
   });
@@ -93,7 +122,12 @@ describe('Signature V2', () => {
     expect(withToken.status).toBe(200);
     const without = await v2Request(ecs.url, STS_KEY, { Action: 'DescribeRegions' }, { omit: ['SecurityToken'] });
     expect(without.json().Code).toBe('MissingSecurityToken');
-    const wrong = await v2Request(ecs.url, STS_KEY, { Action: 'DescribeRegions' }, { overrides: { SecurityToken: 'other' } });
+    const wrong = await v2Request(
+      ecs.url,
+      STS_KEY,
+      { Action: 'DescribeRegions' },
+      { overrides: { SecurityToken: 'other' } },
+    );
     expect(wrong.json().Code).toBe('InvalidSecurityToken.Mismatch');
   });
 });
@@ -131,7 +165,9 @@ describe('Signature V3', () => {
   it('refuses a replayed nonce', async () => {
     const headers = { 'x-acs-signature-nonce': 'v3-nonce-once' };
     expect((await v3Request(ecs.url, ecs.credentials, 'DescribeRegions', {}, { headers })).status).toBe(200);
-    expect((await v3Request(ecs.url, ecs.credentials, 'DescribeRegions', {}, { headers })).json().Code).toBe('SignatureNonceUsed');
+    expect((await v3Request(ecs.url, ecs.credentials, 'DescribeRegions', {}, { headers })).json().Code).toBe(
+      'SignatureNonceUsed',
+    );
   });
 
   it('works with our client in both signature versions, including an STS key', async () => {
@@ -152,7 +188,11 @@ describe('faults and the control API', () => {
   it('injects a one-shot error with a RequestId, then answers normally', async () => {
     const response = await fetch(`${ecs.url}/__emulator/faults/inject`, {
       method: 'POST',
-      body: JSON.stringify({ action: 'DescribeRegions', code: 'ServiceUnavailable.RegionMaintaining', httpStatus: 503 }),
+      body: JSON.stringify({
+        action: 'DescribeRegions',
+        code: 'ServiceUnavailable.RegionMaintaining',
+        httpStatus: 503,
+      }),
     });
     expect(response.status).toBe(200);
     const c = client();
@@ -185,10 +225,16 @@ describe('faults and the control API', () => {
   });
 
   it('rejects control requests with unknown fields or bad values', async () => {
-    const unknown = await fetch(`${ecs.url}/__emulator/faults`, { method: 'PUT', body: JSON.stringify({ latency: 5 }) });
+    const unknown = await fetch(`${ecs.url}/__emulator/faults`, {
+      method: 'PUT',
+      body: JSON.stringify({ latency: 5 }),
+    });
     expect(unknown.status).toBe(400);
     expect(await unknown.text()).toContain('unknown field(s): latency');
-    const bad = await fetch(`${ecs.url}/__emulator/faults`, { method: 'PUT', body: JSON.stringify({ throttleRate: 2 }) });
+    const bad = await fetch(`${ecs.url}/__emulator/faults`, {
+      method: 'PUT',
+      body: JSON.stringify({ throttleRate: 2 }),
+    });
     expect(bad.status).toBe(400);
     const status = (await (await fetch(`${ecs.url}/__emulator/status`)).json()) as { faults: { throttleRate: number } };
     expect(status.faults.throttleRate).toBe(0);

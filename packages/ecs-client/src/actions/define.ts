@@ -62,8 +62,9 @@ export interface NextTokenRequest {
 
 export interface PagedResponse extends EcsResponse {
   readonly TotalCount: number;
-  readonly PageNumber: number;
-  readonly PageSize: number;
+  /** Answered in PageNumber mode; absent when the request paged by NextToken. */
+  readonly PageNumber?: number;
+  readonly PageSize?: number;
   readonly NextToken?: string;
 }
 

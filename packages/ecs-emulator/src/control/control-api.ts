@@ -32,10 +32,18 @@ export async function handleControlRequest(
         return;
       case 'PUT /faults':
       case 'POST /faults':
-        reply(response, 200, control.setFaults(pick<FaultSettings>(body, ['latencyMs', 'throttleRate', 'errorRate', 'rateLimitPerSecond'])));
+        reply(
+          response,
+          200,
+          control.setFaults(
+            pick<FaultSettings>(body, ['latencyMs', 'throttleRate', 'errorRate', 'rateLimitPerSecond']),
+          ),
+        );
         return;
       case 'POST /faults/inject':
-        control.injectError(pick<InjectedError>(body, ['action', 'code', 'httpStatus', 'message', 'count']) as InjectedError);
+        control.injectError(
+          pick<InjectedError>(body, ['action', 'code', 'httpStatus', 'message', 'count']) as InjectedError,
+        );
         reply(response, 200, control.status());
         return;
       case 'PUT /clock':
@@ -59,14 +67,17 @@ export async function handleControlRequest(
 }
 
 function isLoopback(address: string | undefined): boolean {
-  return address !== undefined && (address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.'));
+  return (
+    address !== undefined && (address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.'))
+  );
 }
 
 async function readJson(request: IncomingMessage): Promise<Record<string, unknown>> {
   const text = (await readBody(request)).toString('utf8');
   if (text.trim() === '') return {};
   const value: unknown = JSON.parse(text);
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new TypeError('the body must be a JSON object');
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw new TypeError('the body must be a JSON object');
   return value as Record<string, unknown>;
 }
 

@@ -48,7 +48,8 @@ export class Faults {
 
   /** Changes some settings; throws RangeError naming a bad one. */
   update(changes: Partial<FaultSettings>): FaultSettings {
-    const next = { ...this.#settings, ...changes };
+    const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
+    const next: FaultSettings = { ...this.#settings, ...defined };
     checkRange('latencyMs', next.latencyMs, 0, 600_000);
     checkRange('throttleRate', next.throttleRate, 0, 1);
     checkRange('errorRate', next.errorRate, 0, 1);
@@ -89,7 +90,8 @@ export class Faults {
       return apiError(400, 'Throttling.User', 'Request was denied due to user flow control.');
     }
     if (throttleRate > 0 && this.#random() < throttleRate) return throttling();
-    if (errorRate > 0 && this.#random() < errorRate) return this.#random() < 0.5 ? internalError() : serviceUnavailable();
+    if (errorRate > 0 && this.#random() < errorRate)
+      return this.#random() < 0.5 ? internalError() : serviceUnavailable();
     return undefined;
   }
 

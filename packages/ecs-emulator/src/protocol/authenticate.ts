@@ -76,15 +76,32 @@ function authenticateV2(
   realNow: number,
 ): Authenticated {
   const params = request.params;
-  for (const name of ['Action', 'Version', 'AccessKeyId', 'Signature', 'SignatureMethod', 'SignatureVersion', 'SignatureNonce', 'Timestamp']) {
+  for (const name of [
+    'Action',
+    'Version',
+    'AccessKeyId',
+    'Signature',
+    'SignatureMethod',
+    'SignatureVersion',
+    'SignatureNonce',
+    'Timestamp',
+  ]) {
     if (!params[name]) throw missingParameter(name);
   }
   const { Action: action, AccessKeyId: accessKeyId, Signature: signature } = params;
   if (params.SignatureMethod !== 'HMAC-SHA1') {
-    throw apiError(400, 'InvalidParamater', `The specified SignatureMethod "${params.SignatureMethod}" is not supported; use HMAC-SHA1.`);
+    throw apiError(
+      400,
+      'InvalidParamater',
+      `The specified SignatureMethod "${params.SignatureMethod}" is not supported; use HMAC-SHA1.`,
+    );
   }
   if (params.SignatureVersion !== '1.0') {
-    throw apiError(400, 'InvalidParamater', `The specified SignatureVersion "${params.SignatureVersion}" is not supported; use 1.0.`);
+    throw apiError(
+      400,
+      'InvalidParamater',
+      `The specified SignatureVersion "${params.SignatureVersion}" is not supported; use 1.0.`,
+    );
   }
   checkVersion(params.Version!);
   const key = findKey(keys, accessKeyId!);
@@ -112,11 +129,16 @@ function authenticateV3(
   const signedHeaders = fields.get('SignedHeaders');
   const signature = fields.get('Signature');
   if (!accessKeyId || !signedHeaders || !signature) {
-    throw apiError(400, 'IncompleteSignature', 'The Authorization header needs Credential, SignedHeaders and Signature.');
+    throw apiError(
+      400,
+      'IncompleteSignature',
+      'The Authorization header needs Credential, SignedHeaders and Signature.',
+    );
   }
   const names = signedHeaders.split(';');
   const unsigned = V3_REQUIRED_SIGNED.filter((name) => !names.includes(name));
-  if (unsigned.length > 0) throw apiError(400, 'IncompleteSignature', `These headers must be signed: ${unsigned.join(', ')}.`);
+  if (unsigned.length > 0)
+    throw apiError(400, 'IncompleteSignature', `These headers must be signed: ${unsigned.join(', ')}.`);
   for (const name of V3_REQUIRED_SIGNED) if (!header(request, name)) throw missingParameter(name);
   const action = header(request, 'x-acs-action')!;
   checkVersion(header(request, 'x-acs-version')!);
@@ -138,7 +160,8 @@ function authenticateV3(
     names,
   );
   if (!sameText(expected, signature)) throw signatureMismatch(stringToSign);
-  if (claimedHash !== bodyHash) throw apiError(400, 'SignatureDoesNotMatch', 'x-acs-content-sha256 does not match the body.');
+  if (claimedHash !== bodyHash)
+    throw apiError(400, 'SignatureDoesNotMatch', 'x-acs-content-sha256 does not match the body.');
   checkSecurityToken(key, header(request, 'x-acs-security-token'));
   const nonce = header(request, 'x-acs-signature-nonce')!;
   if (!nonces.claim(key.accessKeyId, nonce, realNow)) throw nonceUsed(nonce);
@@ -162,7 +185,11 @@ function parseAuthorization(text: string): Map<string, string> {
 
 function checkVersion(version: string): void {
   if (version !== API_VERSION) {
-    throw apiError(400, 'InvalidParameter', `The specified Version "${version}" is not valid; ECS is version ${API_VERSION}.`);
+    throw apiError(
+      400,
+      'InvalidParameter',
+      `The specified Version "${version}" is not valid; ECS is version ${API_VERSION}.`,
+    );
   }
 }
 
@@ -177,16 +204,29 @@ const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 function checkTimestamp(value: string, realNow: number): void {
   const time = TIMESTAMP.test(value) ? Date.parse(value) : Number.NaN;
   if (Number.isNaN(time)) {
-    throw apiError(400, 'IllegalTimestamp', `The input parameter "Timestamp" (${value}) is not in UTC ISO 8601 format YYYY-MM-DDThh:mm:ssZ.`);
+    throw apiError(
+      400,
+      'IllegalTimestamp',
+      `The input parameter "Timestamp" (${value}) is not in UTC ISO 8601 format YYYY-MM-DDThh:mm:ssZ.`,
+    );
   }
   if (Math.abs(time - realNow) > CLOCK_SKEW_MS) {
-    throw apiError(400, 'InvalidTimeStamp.Expired', `Specified time stamp or date value is expired: ${value} is more than 15 minutes from the server time.`);
+    throw apiError(
+      400,
+      'InvalidTimeStamp.Expired',
+      `Specified time stamp or date value is expired: ${value} is more than 15 minutes from the server time.`,
+    );
   }
 }
 
 function checkSecurityToken(key: EmulatorKey, token: string | undefined): void {
   if (key.securityToken === undefined) return;
-  if (!token) throw apiError(400, 'MissingSecurityToken', 'This AccessKey is an STS key: the request must carry its SecurityToken.');
+  if (!token)
+    throw apiError(
+      400,
+      'MissingSecurityToken',
+      'This AccessKey is an STS key: the request must carry its SecurityToken.',
+    );
   if (!sameText(token, key.securityToken)) {
     throw apiError(400, 'InvalidSecurityToken.Mismatch', 'The SecurityToken does not belong to this AccessKey.');
   }

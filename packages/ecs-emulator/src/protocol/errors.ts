@@ -13,12 +13,17 @@ export class EcsApiError extends Error {
   }
 }
 
-export const apiError = (httpStatus: number, code: string, message: string) => new EcsApiError(httpStatus, code, message);
+export const apiError = (httpStatus: number, code: string, message: string) =>
+  new EcsApiError(httpStatus, code, message);
 
 // The common errors, named after their codes (DIGEST §5).
 
 export const missingParameter = (name: string) =>
-  apiError(400, 'MissingParameter', `The input parameter "${name}" that is mandatory for processing this request is not supplied.`);
+  apiError(
+    400,
+    'MissingParameter',
+    `The input parameter "${name}" that is mandatory for processing this request is not supplied.`,
+  );
 
 export const invalidParameter = (name: string, detail: string, code = 'InvalidParameter', status = 400) =>
   apiError(status, code, `The specified parameter "${name}" is not valid: ${detail}`);

@@ -59,8 +59,8 @@ function element(parts: string[], name: string, value: unknown): void {
   parts.push(`<${name}>`);
   if (typeof value === 'object') {
     for (const [key, child] of Object.entries(value)) element(parts, key, child);
-  } else {
-    parts.push(escapeXml(String(value as string | number | boolean)));
+  } else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+    parts.push(escapeXml(String(value)));
   }
   parts.push(`</${name}>`);
 }

@@ -45,7 +45,7 @@ export function paginate<T>(items: readonly T[], params: RequestParams, limits: 
     const offset = token === undefined ? 0 : decodeToken(token);
     const slice = items.slice(offset, offset + size);
     const next = offset + size < items.length ? encodeToken(offset + size) : '';
-    return { items: slice, fields: { TotalCount: items.length, NextToken: next, MaxResults: size } };
+    return { items: slice, fields: { TotalCount: items.length, NextToken: next } };
   }
   const pageNumber = params.integer('PageNumber', { min: 1 }) ?? 1;
   const pageSize = params.integer('PageSize', { min: 1, max: limits.maxPageSize }) ?? limits.defaultPageSize;

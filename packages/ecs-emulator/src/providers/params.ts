@@ -33,8 +33,10 @@ export class RequestParams {
     const value = this.#raw[name];
     if (value === undefined || value === '') return undefined;
     const bad = (detail: string) => invalidParameter(name, detail, rule.code ?? 'InvalidParameter', rule.status ?? 400);
-    if (rule.minLength !== undefined && [...value].length < rule.minLength) throw bad(`shorter than ${rule.minLength} characters`);
-    if (rule.maxLength !== undefined && [...value].length > rule.maxLength) throw bad(`longer than ${rule.maxLength} characters`);
+    if (rule.minLength !== undefined && [...value].length < rule.minLength)
+      throw bad(`shorter than ${rule.minLength} characters`);
+    if (rule.maxLength !== undefined && [...value].length > rule.maxLength)
+      throw bad(`longer than ${rule.maxLength} characters`);
     if (rule.pattern && !rule.pattern.test(value)) throw bad('malformed');
     return value;
   }
@@ -151,10 +153,12 @@ export class RequestParams {
   /** `Tag.N.Key` / `Tag.N.Value`, N up to 20, as used by filters and create calls. */
   tags(name = 'Tag'): { Key: string; Value: string | undefined }[] {
     const groups = this.objectList(name);
-    if (groups.length > 20) throw apiError(400, 'InvalidTagCount', 'The specified tags are beyond the permitted range (20).');
+    if (groups.length > 20)
+      throw apiError(400, 'InvalidTagCount', 'The specified tags are beyond the permitted range (20).');
     return groups.map((group) => {
       if (group.Key === undefined || group.Key === '') {
-        if (group.Value !== undefined) throw apiError(400, 'InvalidTag.Mismatch', 'The specified Tag.n.Key and Tag.n.Value are not match.');
+        if (group.Value !== undefined)
+          throw apiError(400, 'InvalidTag.Mismatch', 'The specified Tag.n.Key and Tag.n.Value are not match.');
       }
       return { Key: group.Key ?? '', Value: group.Value };
     });

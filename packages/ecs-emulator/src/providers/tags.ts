@@ -57,7 +57,8 @@ export function readNewTags(params: RequestParams, name = 'Tag'): TagPair[] {
   const pairs = params.objectList(name).map((group) => {
     const key = group.Key ?? '';
     const value = group.Value ?? '';
-    if (!isValidTagKey(key)) throw apiError(400, 'InvalidTagKey.Malformed', `The specified tag key "${key}" is not valid.`);
+    if (!isValidTagKey(key))
+      throw apiError(400, 'InvalidTagKey.Malformed', `The specified tag key "${key}" is not valid.`);
     if ([...value].length > MAX_TAG_LENGTH || HTTP_URL.test(value)) {
       throw apiError(400, 'InvalidTagValue.Malformed', `The specified tag value "${value}" is not valid.`);
     }
@@ -92,7 +93,9 @@ export function pageByToken<T>(
   params: RequestParams,
   limits: { size: number; min: number; max: number },
 ): Page<T> {
-  const withMax = params.has('MaxResults') ? params : new RequestParams({ ...params.raw, MaxResults: String(limits.size) });
+  const withMax = params.has('MaxResults')
+    ? params
+    : new RequestParams({ ...params.raw, MaxResults: String(limits.size) });
   return paginate(items, withMax, {
     defaultPageSize: limits.size,
     maxPageSize: limits.max,
@@ -206,7 +209,11 @@ function readTagFilters(params: RequestParams): TagFilter[] {
       .filter(([name, value]) => /^TagValues\.\d+$/.test(name) && value !== '')
       .map(([, value]) => value);
     if (values.length > MAX_TAG_FILTER_VALUES) {
-      throw apiError(400, 'InvalidParameter', `No more than ${MAX_TAG_FILTER_VALUES} TagFilter.N.TagValues.N may be specified.`);
+      throw apiError(
+        400,
+        'InvalidParameter',
+        `No more than ${MAX_TAG_FILTER_VALUES} TagFilter.N.TagValues.N may be specified.`,
+      );
     }
     if (values.length === 0) {
       const keyMatches = wildcardMatcher(key);
@@ -251,20 +258,12 @@ function listTagResources(context: ActionContext): Record<string, unknown> {
     throw missingParameter('ResourceId.N, Tag.N or TagFilter.N');
   }
   const resources = resourcesOf(region, type);
-  // Named resources that do not exist simply contribute nothing.
-  const candidates: [string, TaggedRecord][] =
-    ids.length > 0
-      ? ids.flatMap((id) => {
-          const resource = resources.get(id);
-          return resource ? [[id, resource] as [string, TaggedRecord]] : [];
-        })
-      : [...resources];
   const entries: TagResourceEntry[] = [];
-  for (const [id, resource] of candidates) {
-    if (!hasTags(resource.tags, exact) || !filters.every((filter) => filter.matches(resource.tags))) continue;
-    for (const [TagKey, TagValue] of Object.entries(resource.tags)) {
-      entries.push({ ResourceId: id, ResourceType: type, TagKey, TagValue });
-    }
+  // Named resources that do not exist simply contribute nothing.
+  for (const id of ids.length > 0 ? ids : resources.keys()) {
+    const tags = resources.get(id)?.tags;
+    if (!tags || !hasTags(tags, exact) || !filters.every((filter) => filter.matches(tags))) continue;
+    for (const TagKey in tags) entries.push({ ResourceId: id, ResourceType: type, TagKey, TagValue: tags[TagKey]! });
   }
   const page = pageByToken(entries, params, { size: LIST_PAGE_SIZE, min: LIST_PAGE_SIZE, max: LIST_PAGE_SIZE });
   return { NextToken: page.fields.NextToken, TagResources: { TagResource: page.items } };

@@ -46,7 +46,11 @@ export function createInstance(store: Store, region: RegionState, init: Instance
   const vpc = region.vpcs.find((v) => v.VpcId === init.VpcId) ?? region.vpcs[0] ?? createVpc(store, region);
   const vSwitch = vpc.vSwitches.find((v) => v.ZoneId === zone.ZoneId) ?? vpc.vSwitches[0]!;
   const instanceType = init.InstanceType ?? 'ecs.g7.large';
-  const spec = INSTANCE_TYPES[instanceType] ?? { family: instanceType.split('.').slice(0, 2).join('.'), cpu: 2, memory: 8192 };
+  const spec = INSTANCE_TYPES[instanceType] ?? {
+    family: instanceType.split('.').slice(0, 2).join('.'),
+    cpu: 2,
+    memory: 8192,
+  };
   const image = imageById(init.ImageId ?? '') ?? IMAGES[0]!;
   const id = store.newId('i', regionId);
   const status = init.Status ?? 'Running';
@@ -76,7 +80,8 @@ export function createInstance(store: Store, region: RegionState, init: Instance
     VpcId: vpc.VpcId,
     VSwitchId: vSwitch.VSwitchId,
     PrivateIpAddress:
-      init.PrivateIpAddress ?? `${vSwitch.cidr.split('.').slice(0, 2).join('.')}.${Math.floor(hostOctets / 250)}.${(hostOctets % 250) + 2}`,
+      init.PrivateIpAddress ??
+      `${vSwitch.cidr.split('.').slice(0, 2).join('.')}.${Math.floor(hostOctets / 250)}.${(hostOctets % 250) + 2}`,
     PublicIpAddress: init.PublicIpAddress,
     EipAddress: init.EipAddress,
     SecurityGroupIds: init.SecurityGroupIds ?? [],
@@ -88,10 +93,12 @@ export function createInstance(store: Store, region: RegionState, init: Instance
     SerialNumber: init.SerialNumber ?? serialNumber(id),
     vncPassword: init.vncPassword,
     everStarted: init.everStarted ?? true,
-    expiredAt: init.expiredAt ?? ((init.InstanceChargeType ?? 'PostPaid') === 'PrePaid' ? now + 30 * DAY_MS : undefined),
+    expiredAt:
+      init.expiredAt ?? ((init.InstanceChargeType ?? 'PostPaid') === 'PrePaid' ? now + 30 * DAY_MS : undefined),
     CreditSpecification: init.CreditSpecification ?? (BURSTABLE_FAMILIES.includes(spec.family) ? 'Standard' : ''),
     pendingStoppedMode: init.pendingStoppedMode,
-    runningPeriods: init.runningPeriods ?? (status === 'Running' ? [{ from: init.startedAt ?? now, to: undefined }] : []),
+    runningPeriods:
+      init.runningPeriods ?? (status === 'Running' ? [{ from: init.startedAt ?? now, to: undefined }] : []),
     console: init.console ?? defaultConsole(status, init.startedAt ?? now, now, hostName),
   };
   region.instances.set(id, instance);
@@ -125,7 +132,11 @@ export function nextDevice(region: RegionState, instanceId: string): string {
 }
 
 /** A new disk; a data disk is Available and portable unless `init` says otherwise. */
-export function createDisk(store: Store, region: RegionState, init: Partial<Omit<DiskRecord, 'DiskId'>> = {}): DiskRecord {
+export function createDisk(
+  store: Store,
+  region: RegionState,
+  init: Partial<Omit<DiskRecord, 'DiskId'>> = {},
+): DiskRecord {
   const regionId = region.region.RegionId;
   const now = init.createdAt ?? store.clock.now();
   const id = store.newId('d', regionId);
@@ -209,7 +220,8 @@ export function createSecurityGroup(
     SecurityGroupType: init.SecurityGroupType ?? 'normal',
     VpcId: init.VpcId ?? region.vpcs[0]?.VpcId ?? createVpc(store, region).VpcId,
     createdAt: init.createdAt ?? store.clock.now(),
-    InnerAccessPolicy: init.InnerAccessPolicy ?? ((init.SecurityGroupType ?? 'normal') === 'normal' ? 'Accept' : 'Drop'),
+    InnerAccessPolicy:
+      init.InnerAccessPolicy ?? ((init.SecurityGroupType ?? 'normal') === 'normal' ? 'Accept' : 'Drop'),
     rules: [],
     tags: init.tags ?? {},
   };

@@ -65,9 +65,9 @@ export function restoreState(store: Store, json: string, source = 'the state'): 
   const state = parseStateFile(json, source);
   for (const saved of state.regions) {
     const region = store.addRegion(saved.region, saved.zones, saved.vpcs);
-    for (const instance of saved.instances) region.instances.set(instance.InstanceId, restoreUndefined(instance));
-    for (const disk of saved.disks) region.disks.set(disk.DiskId, restoreUndefined(disk));
-    for (const snapshot of saved.snapshots) region.snapshots.set(snapshot.SnapshotId, restoreUndefined(snapshot));
+    for (const instance of saved.instances) region.instances.set(instance.InstanceId, instance);
+    for (const disk of saved.disks) region.disks.set(disk.DiskId, disk);
+    for (const snapshot of saved.snapshots) region.snapshots.set(snapshot.SnapshotId, snapshot);
     for (const group of saved.securityGroups) region.securityGroups.set(group.SecurityGroupId, group);
   }
   store.idCounter = state.idCounter;
@@ -99,7 +99,7 @@ function parseStateFile(json: string, source: string): StateFile {
   try {
     parsed = JSON.parse(json);
   } catch (error) {
-    throw new Error(`${source} is not valid JSON: ${(error as Error).message}`);
+    throw new Error(`${source} is not valid JSON: ${(error as Error).message}`, { cause: error });
   }
   const candidate = parsed as Partial<StateFile> | null;
   if (typeof candidate !== 'object' || candidate === null || candidate.format !== FORMAT) {
@@ -114,22 +114,24 @@ function parseStateFile(json: string, source: string): StateFile {
   if (!Array.isArray(candidate.regions) || typeof candidate.idCounter !== 'number') {
     throw new Error(`${source} is incomplete: it needs regions and idCounter`);
   }
-  return candidate as StateFile;
+  return nullsToUndefined(candidate as StateFile);
 }
 
 /**
  * JSON drops properties whose value is undefined, but records keep every field (`transition`,
- * `startedAt`, `PublicIpAddress`...), so loaded records have the same fields as created ones:
- * undefined is written as null (records never hold null) and read back as undefined.
+ * `PublicIpAddress`, `console.stoppedAt`...), so that loaded records have the same fields as
+ * created ones: undefined is written as null (records never hold null) and read back as undefined.
  */
 function keepUndefined(_key: string, value: unknown): unknown {
   return value === undefined ? null : value;
 }
 
-function restoreUndefined<T extends object>(record: T): T {
-  const fields = record as Record<string, unknown>;
+function nullsToUndefined<T>(value: T): T {
+  if (typeof value !== 'object' || value === null) return value;
+  const fields = value as Record<string, unknown>;
   for (const key of Object.keys(fields)) {
     if (fields[key] === null) fields[key] = undefined;
+    else nullsToUndefined(fields[key]);
   }
-  return record;
+  return value;
 }

@@ -5,10 +5,17 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 
 /** A wire-level call: parameters in ECS's own names, the parsed JSON body back. */
-export type WireCall = (action: string, params: Record<string, string | number | boolean>) => Promise<Record<string, unknown>>;
+export type WireCall = (
+  action: string,
+  params: Record<string, string | number | boolean>,
+) => Promise<Record<string, unknown>>;
 
 interface PopCoreClient {
-  request(action: string, params: Record<string, unknown>, opts?: Record<string, unknown>): Promise<Record<string, unknown>>;
+  request(
+    action: string,
+    params: Record<string, unknown>,
+    opts?: Record<string, unknown>,
+  ): Promise<Record<string, unknown>>;
 }
 
 /** `@alicloud/pop-core` (Signature V2, GET by default), as its README shows it. */
@@ -29,13 +36,21 @@ type SdkClient = Record<string, (request: SdkModel) => Promise<{ body: SdkModel 
  * its generated method for the action with its generated request model.
  */
 export function officialSdkCaller(endpoint: string, accessKeyId: string, accessKeySecret: string): WireCall {
-  const sdk = require('@alicloud/ecs20140526') as Record<string, unknown> & { default: new (config: unknown) => SdkClient };
+  const sdk = require('@alicloud/ecs20140526') as Record<string, unknown> & {
+    default: new (config: unknown) => SdkClient;
+  };
   const { $OpenApiUtil } = require('@alicloud/openapi-core') as {
     $OpenApiUtil: { Config: new (init: Record<string, unknown>) => unknown };
   };
   const url = new URL(endpoint);
   const client = new sdk.default(
-    new $OpenApiUtil.Config({ accessKeyId, accessKeySecret, endpoint: url.host, protocol: 'HTTP', regionId: 'cn-hangzhou' }),
+    new $OpenApiUtil.Config({
+      accessKeyId,
+      accessKeySecret,
+      endpoint: url.host,
+      protocol: 'HTTP',
+      regionId: 'cn-hangzhou',
+    }),
   );
   return async (action, params) => {
     const Model = sdk[`${action}Request`] as SdkModelClass;

@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { canonicalQuery, EMPTY_BODY_SHA256, isoTimestamp, percentEncode, signV2, signV3Canonical } from '@ecs-console/ecs-client';
+import {
+  canonicalQuery,
+  EMPTY_BODY_SHA256,
+  isoTimestamp,
+  percentEncode,
+  signV2,
+  signV3Canonical,
+} from '@ecs-console/ecs-client';
 import type { EmulatorKey } from '../../src/index.js';
 
 export interface RawResponse {

@@ -1,0 +1,94 @@
+import { expect } from 'vitest';
+import { Clock } from '../../src/clock.js';
+import { REGION_CATALOG } from '../../src/data/catalog.js';
+import { EcsApiError } from '../../src/protocol/errors.js';
+import type { ActionHandler } from '../../src/providers/context.js';
+import { diskHandlers } from '../../src/providers/disks.js';
+import { registerTransitions } from '../../src/providers/index.js';
+import { RequestParams } from '../../src/providers/params.js';
+import { snapshotHandlers } from '../../src/providers/snapshots.js';
+import { Store } from '../../src/store/store.js';
+import type { RegionState } from '../../src/store/types.js';
+
+export type BlockStorageAction =
+  | 'DescribeDisks'
+  | 'CreateDisk'
+  | 'AttachDisk'
+  | 'DetachDisk'
+  | 'ResizeDisk'
+  | 'DeleteDisk'
+  | 'ModifyDiskAttribute'
+  | 'ResetDisk'
+  | 'ReInitDisk'
+  | 'CreateSnapshot'
+  | 'DescribeSnapshots'
+  | 'DeleteSnapshot';
+
+const handlers: Readonly<Record<string, ActionHandler>> = { ...diskHandlers, ...snapshotHandlers };
+
+function handlerFor(action: BlockStorageAction): ActionHandler {
+  const handler = handlers[action];
+  if (!handler) throw new Error(`no handler exported for ${action}`);
+  return handler;
+}
+
+/** 2024-05-01T00:00:00Z: a fixed start so rendered times can be asserted exactly. */
+export const START = Date.parse('2024-05-01T00:00:00Z');
+
+export interface BlockStorageBed {
+  readonly clock: Clock;
+  readonly store: Store;
+  /** cn-hangzhou with zones h, i, j. */
+  readonly region: RegionState;
+  readonly regionId: string;
+  /** Calls a disk or snapshot handler as the server would: due transitions first, then the action. */
+  call(action: BlockStorageAction, params?: Record<string, string>): Record<string, unknown>;
+  /** Moves emulated time on and applies the transitions that came due. */
+  advance(ms: number): void;
+}
+
+/** A store with one region, every provider's transitions, and a frozen clock that moves only when told. */
+export function blockStorageBed(): BlockStorageBed {
+  const clock = new Clock({ start: START, realNow: () => 0 });
+  const store = new Store(clock);
+  registerTransitions(store);
+  const entry = REGION_CATALOG[0]!;
+  const region = store.addRegion(entry.region, [...entry.zones]);
+  return {
+    clock,
+    store,
+    region,
+    regionId: entry.region.RegionId,
+    call(action, params = {}) {
+      store.advance();
+      return handlerFor(action)({
+        action,
+        params: new RequestParams(params),
+        store,
+        clock,
+        now: clock.now(),
+        requestId: '00000000-0000-4000-8000-000000000000',
+        accessKeyId: 'testid',
+        baseUrl: 'http://127.0.0.1:9100',
+      });
+    },
+    advance(ms) {
+      clock.advance(ms);
+      store.advance();
+    },
+  };
+}
+
+/** Asserts that `run` throws the ECS error with this HTTP status and code. */
+export function expectApiError(run: () => unknown, httpStatus: number, code: string): EcsApiError {
+  let caught: unknown;
+  try {
+    run();
+  } catch (error) {
+    caught = error;
+  }
+  expect(caught).toBeInstanceOf(EcsApiError);
+  const apiError = caught as EcsApiError;
+  expect({ httpStatus: apiError.httpStatus, code: apiError.code }).toEqual({ httpStatus, code });
+  return apiError;
+}
