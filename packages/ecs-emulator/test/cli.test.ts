@@ -40,8 +40,8 @@ function startCli(args: string[], cwd: string): Promise<{ output: string; url: s
         resolve({ output, url: match[1]! });
       }
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('exit', (code) => reject(new Error(`the CLI exited with ${code}: ${output}`)));
   });
 }

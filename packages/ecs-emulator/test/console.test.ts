@@ -7,7 +7,7 @@ import { consoleScreen, removeSymbols, SCREEN_COLUMNS, SCREEN_ROWS } from '../sr
 import { SCREENSHOT_HEIGHT, SCREENSHOT_WIDTH } from '../src/console/screenshot.js';
 import { consumeVncTicket, findVncTicket, issueVncTicket, VNC_TICKET_TTL_MS } from '../src/console/vnc-tickets.js';
 import type { InstanceRecord } from '../src/store/types.js';
-import { START, expectApiError, instanceBed, type InstanceBed } from './support/instance-context.js';
+import { START, expectApiError, testBed, type TestBed } from './support/test-bed.js';
 
 const IMAGES = {
   alinux: 'aliyun_3_x64_20G_alibase_20240819.vhd',
@@ -59,7 +59,7 @@ function coloursOf(image: DecodedPng): Set<string> {
   return colours;
 }
 
-function screenshot(bed: InstanceBed, instance: InstanceRecord, params: Record<string, string> = {}): Buffer {
+function screenshot(bed: TestBed, instance: InstanceRecord, params: Record<string, string> = {}): Buffer {
   const body = bed.call('GetInstanceScreenshot', {
     RegionId: bed.regionId,
     InstanceId: instance.InstanceId,
@@ -71,7 +71,7 @@ function screenshot(bed: InstanceBed, instance: InstanceRecord, params: Record<s
 
 type ConsoleOutputBody = Omit<GetInstanceConsoleOutputResponse, 'RequestId'>;
 
-function consoleOutput(bed: InstanceBed, instance: InstanceRecord, params: Record<string, string> = {}) {
+function consoleOutput(bed: TestBed, instance: InstanceRecord, params: Record<string, string> = {}) {
   const body = bed.call('GetInstanceConsoleOutput', {
     RegionId: bed.regionId,
     InstanceId: instance.InstanceId,
@@ -83,7 +83,7 @@ function consoleOutput(bed: InstanceBed, instance: InstanceRecord, params: Recor
 
 describe('GetInstanceScreenshot', () => {
   it('answers a 720 × 400 RGB PNG of the Linux console, light grey on black', () => {
-    const bed = instanceBed();
+    const bed = testBed();
     const instance = bed.instance();
     const image = decodePng(screenshot(bed, instance));
     expect(image).toMatchObject({ width: 720, height: 400, bitDepth: 8, colourType: 2 });
@@ -92,13 +92,13 @@ describe('GetInstanceScreenshot', () => {
   });
 
   it('draws the same screen the same way every time', () => {
-    const bed = instanceBed();
+    const bed = testBed();
     const instance = bed.instance();
     expect(screenshot(bed, instance).equals(screenshot(bed, instance))).toBe(true);
   });
 
   it('shows a Windows sign-in screen', () => {
-    const bed = instanceBed();
+    const bed = testBed();
     const windows = bed.instance({ ImageId: IMAGES.windows });
     const image = decodePng(screenshot(bed, windows));
     expect(coloursOf(image)).toEqual(new Set(['0,48,96', '255,255,255']));
@@ -111,7 +111,7 @@ describe('GetInstanceScreenshot', () => {
   });
 
   it('finds a Windows display asleep after ten idle minutes; WakeUp (or Wakeup) wakes it', () => {
-    const bed = instanceBed();
+    const bed = testBed();
     const windows = bed.instance({ ImageId: IMAGES.windows });
     bed.advance(10 * 60_000 + 1);
     expect(coloursOf(decodePng(screenshot(bed, windows)))).toEqual(new Set(['0,0,0']));
@@ -123,7 +123,7 @@ describe('GetInstanceScreenshot', () => {
   });
 
   it('needs a Running instance, answering 405 otherwise', () => {
-    const bed = instanceBed();
+    const bed = testBed();
     const stopped = bed.instance({ Status: 'Stopped' });
     expectApiError(() => screenshot(bed, stopped), 405, 'IncorrectInstanceStatus');
     bed.call('StartInstance', { InstanceId: stopped.InstanceId });
@@ -131,7 +131,7 @@ describe('GetInstanceScreenshot', () => {
   });
 
   it('answers 404 InvalidParameter for an unknown instance and requires its parameters', () => {
-    const bed = instanceBed();
+    const bed = testBed();
     const call = (params: Record<string, string>) => () => bed.call('GetInstanceScreenshot', params);
     expectApiError(call({ RegionId: bed.regionId, InstanceId: 'i-missing' }), 404, 'InvalidParameter');
     expectApiError(call({ RegionId: bed.regionId }), 400, 'MissingParameter');
@@ -147,7 +147,7 @@ describe('GetInstanceScreenshot', () => {
 
 describe('the console screen', () => {
   it('is dark while the instance is off', () => {
-    const bed = instanceBed();
+    const bed = testBed();
     const now = bed.clock.now();
     expect(consoleScreen(bed.region, bed.instance({ Status: 'Stopped' }), now).rows).toEqual([]);
     expect(consoleScreen(bed.region, bed.instance({ Status: 'Pending' }), now).rows).toEqual([]);
@@ -157,7 +157,7 @@ describe('the console screen', () => {
   });
 
   it('shows the tail of the boot log, wrapped to 80 columns, ending at the login prompt', () => {
-    const bed = instanceBed();
+    const bed = testBed();
     const instance = bed.instance();
     const rows = consoleScreen(bed.region, instance, bed.clock.now()).rows;
     expect(rows).toHaveLength(SCREEN_ROWS);
@@ -167,7 +167,7 @@ describe('the console screen', () => {
   });
 
   it('shows Windows starting and shutting down', () => {
-    const bed = instanceBed();
+    const bed = testBed();
     const windows = bed.instance({ ImageId: IMAGES.windows, Status: 'Stopped' });
     bed.call('StartInstance', { InstanceId: windows.InstanceId });
     expect(consoleScreen(bed.region, windows, bed.clock.now()).rows.map((row) => row.trim())).toContain('Please wait');
@@ -181,7 +181,7 @@ describe('the console screen', () => {
 
 describe('GetInstanceConsoleOutput', () => {
   it('answers the Base64 boot log of a running Linux instance with its last update time', () => {
-    const bed = instanceBed();
+    const bed = testBed();
     bed.clock.advance(42_000);
     const instance = bed.instance({ ImageId: IMAGES.alinux });
     const { text, lastUpdateTime } = consoleOutput(bed, instance);
@@ -196,7 +196,7 @@ describe('GetInstanceConsoleOutput', () => {
   });
 
   it('strips ANSI escapes and control symbols with RemoveSymbols=true', () => {
-    const bed = instanceBed();
+    const bed = testBed();
     const instance = bed.instance();
     const { text } = consoleOutput(bed, instance, { RemoveSymbols: 'true' });
     const controls = [...text].filter((char) => char !== '\n' && char !== '\t' && /\p{Cc}/u.test(char));
@@ -207,7 +207,7 @@ describe('GetInstanceConsoleOutput', () => {
   });
 
   it('prints the boot of each distribution the catalog offers', () => {
-    const bed = instanceBed();
+    const bed = testBed();
     const textOf = (imageId: string) => consoleOutput(bed, bed.instance({ ImageId: imageId })).text;
     const ubuntu = textOf(IMAGES.ubuntu);
     expect(ubuntu).toContain('Linux version 5.15.0-117-generic');
@@ -221,7 +221,7 @@ describe('GetInstanceConsoleOutput', () => {
   });
 
   it('grows line by line while the instance starts', () => {
-    const bed = instanceBed();
+    const bed = testBed();
     const instance = bed.instance({ Status: 'Stopped' });
     bed.call('StartInstance', { InstanceId: instance.InstanceId });
     bed.advance(1_000);
@@ -239,7 +239,7 @@ describe('GetInstanceConsoleOutput', () => {
   });
 
   it('follows start, stop and reboot: shutdown lines on stop, a fresh log after each boot', () => {
-    const bed = instanceBed();
+    const bed = testBed();
     const instance = bed.instance();
     const booted = consoleOutput(bed, instance);
 
@@ -274,7 +274,7 @@ describe('GetInstanceConsoleOutput', () => {
   });
 
   it('is not available for Windows, or before the first boot', () => {
-    const bed = instanceBed();
+    const bed = testBed();
     const windows = bed.instance({ ImageId: IMAGES.windows });
     expectApiError(() => consoleOutput(bed, windows), 405, 'NotSupported');
     const pending = bed.instance({ Status: 'Pending' });
@@ -313,7 +313,7 @@ describe('the PNG encoder and font', () => {
 
 describe('VNC tickets', () => {
   it('are found while valid and consumed exactly once', () => {
-    const bed = instanceBed();
+    const bed = testBed();
     const ticket = issueVncTicket(bed.store, { instanceId: 'i-1', regionId: bed.regionId, issuedAt: START }, 1_000);
     expect(findVncTicket(bed.store, ticket.token, 2_000)).toEqual({
       token: ticket.token,
@@ -328,15 +328,15 @@ describe('VNC tickets', () => {
   });
 
   it('expire 15 s after issue, on the wall clock', () => {
-    const bed = instanceBed();
+    const bed = testBed();
     const ticket = issueVncTicket(bed.store, { instanceId: 'i-1', regionId: bed.regionId, issuedAt: START }, 1_000);
     expect(findVncTicket(bed.store, ticket.token, 1_000 + VNC_TICKET_TTL_MS)).toBeDefined();
     expect(consumeVncTicket(bed.store, ticket.token, 1_001 + VNC_TICKET_TTL_MS)).toBeUndefined();
   });
 
   it('are unique and kept per store', () => {
-    const first = instanceBed();
-    const second = instanceBed();
+    const first = testBed();
+    const second = testBed();
     const target = { instanceId: 'i-1', regionId: first.regionId, issuedAt: START };
     const a = issueVncTicket(first.store, target, 0);
     const b = issueVncTicket(first.store, target, 0);

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { DescribeDisksResponse, Disk } from '@ecs-console/ecs-client';
 import { createDisk, createInstance, createSnapshot, type InstanceInit } from '../src/store/factories.js';
 import type { DiskRecord, InstanceRecord } from '../src/store/types.js';
-import { blockStorageBed, expectApiError, START, type BlockStorageBed } from './support/disk-context.js';
+import { START, expectApiError, testBed, type TestBed } from './support/test-bed.js';
 
 type Page = Omit<DescribeDisksResponse, 'RequestId'>;
 
-interface Bed extends BlockStorageBed {
+interface Bed extends Omit<TestBed, 'instance'> {
   /** Running, in cn-hangzhou-h, with its 20 GiB cloud_essd system disk. */
   readonly instance: InstanceRecord;
   readonly systemDisk: DiskRecord;
@@ -16,7 +16,7 @@ interface Bed extends BlockStorageBed {
 }
 
 function bed(): Bed {
-  const base = blockStorageBed();
+  const base = testBed();
   const newInstance = (init: InstanceInit = {}) => createInstance(base.store, base.region, init);
   const instance = newInstance();
   const systemDisk = [...base.region.disks.values()].find((disk) => disk.InstanceId === instance.InstanceId)!;

@@ -9,24 +9,24 @@ import { describe, expect, it } from 'vitest';
 import { findVncTicket } from '../src/console/vnc-tickets.js';
 import { createDisk, createSecurityGroup, createSnapshot, createVpc } from '../src/store/factories.js';
 import type { InstanceRecord } from '../src/store/types.js';
-import { START, expectApiError, instanceBed, type InstanceBed } from './support/instance-context.js';
+import { START, expectApiError, testBed, type TestBed } from './support/test-bed.js';
 
 type InstancesBody = Omit<DescribeInstancesResponse, 'RequestId'>;
 type StatusBody = Omit<DescribeInstanceStatusResponse, 'RequestId'>;
 type MonitorBody = Omit<DescribeInstanceMonitorDataResponse, 'RequestId'>;
 
-function describeInstances(bed: InstanceBed, params: Record<string, string> = {}): InstancesBody {
+function describeInstances(bed: TestBed, params: Record<string, string> = {}): InstancesBody {
   return bed.call('DescribeInstances', { RegionId: bed.regionId, ...params }) as unknown as InstancesBody;
 }
 
 /** The IDs DescribeInstances answers for these filters (page size 100). */
-function idsMatching(bed: InstanceBed, params: Record<string, string>): string[] {
+function idsMatching(bed: TestBed, params: Record<string, string>): string[] {
   return describeInstances(bed, { PageSize: '100', ...params }).Instances.Instance.map((i) => i.InstanceId);
 }
 
 describe('DescribeInstances', () => {
   it('renders the full instance field set in the client shape', () => {
-    const bed = instanceBed();
+    const bed = testBed();
     const group = createSecurityGroup(bed.store, bed.region);
     const record = bed.instance({
       InstanceName: 'web-1',
@@ -119,7 +119,7 @@ describe('DescribeInstances', () => {
   });
 
   it('renders EIPs, locks, subscription expiry and burstable credit modes', () => {
-    const bed = instanceBed();
+    const bed = testBed();
     bed.instance({
       EipAddress: '39.100.1.1',
       lockReasons: ['financial'],
@@ -135,7 +135,7 @@ describe('DescribeInstances', () => {
   });
 
   it('shows creation and start times at minute precision', () => {
-    const bed = instanceBed();
+    const bed = testBed();
     bed.clock.advance(90_500);
     bed.instance({ Status: 'Stopped', startedAt: undefined });
     const rendered = describeInstances(bed).Instances.Instance[0]!;
@@ -145,7 +145,7 @@ describe('DescribeInstances', () => {
   });
 
   it('filters by the exact-match attributes', () => {
-    const bed = instanceBed();
+    const bed = testBed();
     const a = bed.instance({ ZoneId: 'cn-hangzhou-i', KeyPairName: 'k1', InstanceType: 'ecs.c7.large' });
     const otherVpc = createVpc(bed.store, bed.region);
     const b = bed.instance({ VpcId: otherVpc.VpcId, ImageId: 'ubuntu_22_04_x64_20G_alibase_20240710.vhd' });
@@ -161,7 +161,7 @@ describe('DescribeInstances', () => {
   });
 
   it('filters by security group', () => {
-    const bed = instanceBed();
+    const bed = testBed();
     const group = createSecurityGroup(bed.store, bed.region);
     const member = bed.instance({ SecurityGroupIds: [group.SecurityGroupId] });
     bed.instance();
@@ -169,7 +169,7 @@ describe('DescribeInstances', () => {
   });
 
   it('matches InstanceName exactly or with * wildcards', () => {
-    const bed = instanceBed();
+    const bed = testBed();
     const web1 = bed.instance({ InstanceName: 'web-1' });
     const web2 = bed.instance({ InstanceName: 'web-2' });
     const db = bed.instance({ InstanceName: 'db-web' });
@@ -180,7 +180,7 @@ describe('DescribeInstances', () => {
   });
 
   it('filters by status, charge types, lock reason, network type and I/O optimisation', () => {
-    const bed = instanceBed();
+    const bed = testBed();
     const running = bed.instance();
     const stopped = bed.instance({ Status: 'Stopped', InternetChargeType: 'PayByBandwidth' });
     const prepaid = bed.instance({ InstanceChargeType: 'PrePaid', lockReasons: ['recycling'] });
@@ -198,7 +198,7 @@ describe('DescribeInstances', () => {
   });
 
   it('rejects unknown enum values with the documented 404 codes', () => {
-    const bed = instanceBed();
+    const bed = testBed();
     expectApiError(() => describeInstances(bed, { Status: 'Sleeping' }), 404, 'InvalidStatus.NotFound');
     expectApiError(
       () => describeInstances(bed, { InstanceChargeType: 'Free' }),
@@ -216,7 +216,7 @@ describe('DescribeInstances', () => {
   });
 
   it('filters by the JSON-array ID and address lists', () => {
-    const bed = instanceBed();
+    const bed = testBed();
     const a = bed.instance({ PublicIpAddress: '47.0.0.1' });
     const b = bed.instance({ EipAddress: '39.0.0.1' });
     const c = bed.instance();
@@ -230,14 +230,14 @@ describe('DescribeInstances', () => {
   });
 
   it('rejects malformed or oversized JSON-array filters', () => {
-    const bed = instanceBed();
+    const bed = testBed();
     const ids = JSON.stringify(Array.from({ length: 101 }, (_, i) => `i-${i}`));
     expectApiError(() => describeInstances(bed, { InstanceIds: ids }), 400, 'InvalidParameter');
     expectApiError(() => describeInstances(bed, { InstanceIds: 'i-1,i-2' }), 400, 'InvalidParameter');
   });
 
   it('filters by tags: every tag must match, a key alone matches any value', () => {
-    const bed = instanceBed();
+    const bed = testBed();
     const prodWeb = bed.instance({ tags: { env: 'prod', role: 'web' } });
     const prodDb = bed.instance({ tags: { env: 'prod', role: 'db' } });
     bed.instance({ tags: { env: 'test' } });
@@ -252,14 +252,14 @@ describe('DescribeInstances', () => {
   });
 
   it('rejects a tag value without a key and more than 20 tags', () => {
-    const bed = instanceBed();
+    const bed = testBed();
     expectApiError(() => describeInstances(bed, { 'Tag.1.Value': 'prod' }), 400, 'InvalidTag.Mismatch');
     const many = Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`Tag.${i + 1}.Key`, `k${i}`]));
     expectApiError(() => describeInstances(bed, many), 400, 'InvalidTagCount');
   });
 
   it('filters by creation and expiry windows', () => {
-    const bed = instanceBed();
+    const bed = testBed();
     const early = bed.instance();
     bed.clock.advance(3_600_000);
     const late = bed.instance({ InstanceChargeType: 'PrePaid' });
@@ -280,7 +280,7 @@ describe('DescribeInstances', () => {
   });
 
   it('rejects unknown filter keys and malformed filter times', () => {
-    const bed = instanceBed();
+    const bed = testBed();
     expectApiError(
       () => describeInstances(bed, { 'Filter.1.Key': 'Owner', 'Filter.1.Value': 'x' }),
       404,
@@ -294,7 +294,7 @@ describe('DescribeInstances', () => {
   });
 
   it('combines filters with AND', () => {
-    const bed = instanceBed();
+    const bed = testBed();
     const match = bed.instance({ InstanceName: 'web-1', Status: 'Stopped' });
     bed.instance({ InstanceName: 'web-2' });
     bed.instance({ InstanceName: 'db-1', Status: 'Stopped' });
@@ -302,7 +302,7 @@ describe('DescribeInstances', () => {
   });
 
   it('pages with PageNumber and PageSize (default 10, at most 100)', () => {
-    const bed = instanceBed();
+    const bed = testBed();
     const ids = Array.from({ length: 25 }, () => bed.instance().InstanceId);
     const first = describeInstances(bed);
     expect(first).toMatchObject({ TotalCount: 25, PageNumber: 1, PageSize: 10 });
@@ -314,7 +314,7 @@ describe('DescribeInstances', () => {
   });
 
   it('pages with NextToken and MaxResults', () => {
-    const bed = instanceBed();
+    const bed = testBed();
     const ids = Array.from({ length: 25 }, () => bed.instance().InstanceId);
     const seen: string[] = [];
     let token = '';
@@ -330,13 +330,13 @@ describe('DescribeInstances', () => {
   });
 
   it('answers DryRun with DryRunOperation once the request is valid', () => {
-    const bed = instanceBed();
+    const bed = testBed();
     expectApiError(() => describeInstances(bed, { DryRun: 'true' }), 400, 'DryRunOperation');
     expectApiError(() => describeInstances(bed, { DryRun: 'true', Status: 'Bad' }), 404, 'InvalidStatus.NotFound');
   });
 
   it('requires an existing RegionId', () => {
-    const bed = instanceBed();
+    const bed = testBed();
     expectApiError(() => bed.call('DescribeInstances'), 400, 'MissingParameter');
     expectApiError(() => bed.call('DescribeInstances', { RegionId: 'mars-1' }), 404, 'InvalidRegionId.NotFound');
   });
@@ -344,7 +344,7 @@ describe('DescribeInstances', () => {
 
 describe('DescribeInstanceStatus', () => {
   it('lists instance statuses, 10 to a page by default', () => {
-    const bed = instanceBed();
+    const bed = testBed();
     const instances = Array.from({ length: 12 }, (_, i) => bed.instance({ Status: i === 0 ? 'Stopped' : 'Running' }));
     const body = bed.call('DescribeInstanceStatus', { RegionId: bed.regionId }) as unknown as StatusBody;
     expect(body).toMatchObject({ TotalCount: 12, PageNumber: 1, PageSize: 10 });
@@ -356,7 +356,7 @@ describe('DescribeInstanceStatus', () => {
   });
 
   it('filters by InstanceId.N and ZoneId', () => {
-    const bed = instanceBed();
+    const bed = testBed();
     const a = bed.instance();
     const b = bed.instance({ ZoneId: 'cn-hangzhou-j' });
     bed.instance();
@@ -369,7 +369,7 @@ describe('DescribeInstanceStatus', () => {
   });
 
   it('limits PageSize to 50 and InstanceId.N to 100', () => {
-    const bed = instanceBed();
+    const bed = testBed();
     const regionId = bed.regionId;
     expect(bed.call('DescribeInstanceStatus', { RegionId: regionId, PageSize: '50' })).toMatchObject({ PageSize: 50 });
     expectApiError(
@@ -384,7 +384,7 @@ describe('DescribeInstanceStatus', () => {
 
 describe('StartInstance', () => {
   it('goes Stopped → Starting → Running in 15 s', () => {
-    const bed = instanceBed();
+    const bed = testBed();
     const instance = bed.instance({ Status: 'Stopped', everStarted: false });
     expect(bed.call('StartInstance', { InstanceId: instance.InstanceId })).toEqual({});
     expect(instance).toMatchObject({ Status: 'Starting', everStarted: true, StoppedMode: 'Not-applicable' });
@@ -396,7 +396,7 @@ describe('StartInstance', () => {
   });
 
   it('rejects the wrong status, locks, unknown IDs, and answers DryRun', () => {
-    const bed = instanceBed();
+    const bed = testBed();
     const running = bed.instance();
     expectApiError(() => bed.call('StartInstance', { InstanceId: running.InstanceId }), 403, 'IncorrectInstanceStatus');
     const locked = bed.instance({ Status: 'Stopped', lockReasons: ['security'] });
@@ -419,7 +419,7 @@ describe('StartInstance', () => {
   });
 
   it('checks a RegionId that is sent', () => {
-    const bed = instanceBed();
+    const bed = testBed();
     const stopped = bed.instance({ Status: 'Stopped' });
     expectApiError(
       () => bed.call('StartInstance', { InstanceId: stopped.InstanceId, RegionId: 'mars-1' }),
@@ -431,7 +431,7 @@ describe('StartInstance', () => {
 
 describe('StopInstance', () => {
   it('goes Running → Stopping → Stopped in 10 s, keeping charging by default', () => {
-    const bed = instanceBed();
+    const bed = testBed();
     const instance = bed.instance();
     bed.call('StopInstance', { InstanceId: instance.InstanceId });
     expect(instance.Status).toBe('Stopping');
@@ -442,7 +442,7 @@ describe('StopInstance', () => {
   });
 
   it('powers off in 3 s with ForceStop', () => {
-    const bed = instanceBed();
+    const bed = testBed();
     const instance = bed.instance();
     bed.call('StopInstance', {
       InstanceId: instance.InstanceId,
@@ -455,7 +455,7 @@ describe('StopInstance', () => {
   });
 
   it('stops charging only for pay-as-you-go instances', () => {
-    const bed = instanceBed();
+    const bed = testBed();
     const postPaid = bed.instance();
     const prePaid = bed.instance({ InstanceChargeType: 'PrePaid' });
     bed.call('StopInstance', { InstanceId: postPaid.InstanceId, StoppedMode: 'StopCharging' });
@@ -468,7 +468,7 @@ describe('StopInstance', () => {
   });
 
   it('rejects the wrong status, locks, bad modes, and answers DryRun', () => {
-    const bed = instanceBed();
+    const bed = testBed();
     const stopped = bed.instance({ Status: 'Stopped' });
     expectApiError(() => bed.call('StopInstance', { InstanceId: stopped.InstanceId }), 403, 'IncorrectInstanceStatus');
     const locked = bed.instance({ lockReasons: ['security'] });
@@ -497,7 +497,7 @@ describe('StopInstance', () => {
 
 describe('RebootInstance', () => {
   it('goes Running → Starting → Running and restarts the clock of StartTime', () => {
-    const bed = instanceBed();
+    const bed = testBed();
     const instance = bed.instance();
     bed.advance(60_000);
     bed.call('RebootInstance', { InstanceId: instance.InstanceId, ForceStop: 'false' });
@@ -508,7 +508,7 @@ describe('RebootInstance', () => {
   });
 
   it('rejects the wrong status, locks, unknown IDs, and answers DryRun', () => {
-    const bed = instanceBed();
+    const bed = testBed();
     const stopped = bed.instance({ Status: 'Stopped' });
     expectApiError(
       () => bed.call('RebootInstance', { InstanceId: stopped.InstanceId }),
@@ -540,7 +540,7 @@ describe('RebootInstance', () => {
 
 describe('a new instance', () => {
   it('goes Pending → Starting → Running when RunInstances schedules it', () => {
-    const bed = instanceBed();
+    const bed = testBed();
     const instance = bed.instance({ Status: 'Pending', everStarted: false });
     bed.store.setTransition('instance', bed.regionId, instance, { to: 'Starting', at: START + 5_000 });
     bed.advance(5_000);
@@ -552,7 +552,7 @@ describe('a new instance', () => {
 
 describe('DeleteInstance', () => {
   it('releases a stopped instance with its system disk and DeleteWithInstance data disks', () => {
-    const bed = instanceBed();
+    const bed = testBed();
     const instance = bed.instance({ Status: 'Stopped' });
     const id = instance.InstanceId;
     const systemDisk = [...bed.region.disks.values()].find((d) => d.InstanceId === id)!;
@@ -579,7 +579,7 @@ describe('DeleteInstance', () => {
   });
 
   it('releases a running instance only with Force=true', () => {
-    const bed = instanceBed();
+    const bed = testBed();
     const running = bed.instance();
     expectApiError(
       () => bed.call('DeleteInstance', { InstanceId: running.InstanceId }),
@@ -591,7 +591,7 @@ describe('DeleteInstance', () => {
   });
 
   it('refuses transitional states, protected, locked and subscription instances', () => {
-    const bed = instanceBed();
+    const bed = testBed();
     const pending = bed.instance({ Status: 'Pending' });
     expectApiError(
       () => bed.call('DeleteInstance', { InstanceId: pending.InstanceId, Force: 'true' }),
@@ -626,7 +626,7 @@ describe('DeleteInstance', () => {
   });
 
   it('releases an expired subscription instance with TerminateSubscription', () => {
-    const bed = instanceBed();
+    const bed = testBed();
     const subscription = bed.instance({ Status: 'Stopped', InstanceChargeType: 'PrePaid', expiredAt: START + 1_000 });
     bed.advance(1_000);
     const id = subscription.InstanceId;
@@ -636,7 +636,7 @@ describe('DeleteInstance', () => {
   });
 
   it('answers DryRun without releasing anything', () => {
-    const bed = instanceBed();
+    const bed = testBed();
     const stopped = bed.instance({ Status: 'Stopped' });
     expectApiError(
       () => bed.call('DeleteInstance', { InstanceId: stopped.InstanceId, DryRun: 'true' }),
@@ -648,11 +648,11 @@ describe('DeleteInstance', () => {
 });
 
 describe('ModifyInstanceAttribute', () => {
-  const modify = (bed: InstanceBed, instance: InstanceRecord, params: Record<string, string>) =>
+  const modify = (bed: TestBed, instance: InstanceRecord, params: Record<string, string>) =>
     bed.call('ModifyInstanceAttribute', { InstanceId: instance.InstanceId, ...params });
 
   it('changes name, description, host name, deletion protection and credit mode', () => {
-    const bed = instanceBed();
+    const bed = testBed();
     const instance = bed.instance({ InstanceType: 'ecs.t6-c1m2.large' });
     expect(
       modify(bed, instance, {
@@ -674,7 +674,7 @@ describe('ModifyInstanceAttribute', () => {
   });
 
   it('validates InstanceName and Description', () => {
-    const bed = instanceBed();
+    const bed = testBed();
     const instance = bed.instance();
     for (const bad of ['a', '1web', 'http://x', 'has space', 'x'.repeat(129)]) {
       expectApiError(() => modify(bed, instance, { InstanceName: bad }), 400, 'InvalidInstanceName.Malformed');
@@ -687,7 +687,7 @@ describe('ModifyInstanceAttribute', () => {
   });
 
   it('validates host names by operating system', () => {
-    const bed = instanceBed();
+    const bed = testBed();
     const linux = bed.instance();
     const windows = bed.instance({ ImageId: 'win2022_21H2_x64_dtc_en-us_40G_alibase_20240716.vhd' });
     for (const bad of ['a', '-web', 'web-', 'web..a', 'web--a', '.web', 'we_b', 'x'.repeat(65)]) {
@@ -701,7 +701,7 @@ describe('ModifyInstanceAttribute', () => {
   });
 
   it('validates passwords: 8-30 characters of three classes, no leading / on Windows', () => {
-    const bed = instanceBed();
+    const bed = testBed();
     const linux = bed.instance();
     const windows = bed.instance({ ImageId: 'win2019_1809_x64_dtc_en-us_40G_alibase_20240716.vhd' });
     for (const bad of ['Sh0rt!', 'alllowercase1', 'NoDigitsOrSpecials', 'Bad char 1!', `Aa1!${'x'.repeat(27)}`]) {
@@ -712,7 +712,7 @@ describe('ModifyInstanceAttribute', () => {
   });
 
   it('refuses a password while Starting and a host name while Pending', () => {
-    const bed = instanceBed();
+    const bed = testBed();
     const starting = bed.instance({ Status: 'Starting' });
     expectApiError(() => modify(bed, starting, { Password: 'Passw0rd!' }), 403, 'IncorrectInstanceStatus');
     const pending = bed.instance({ Status: 'Pending' });
@@ -720,7 +720,7 @@ describe('ModifyInstanceAttribute', () => {
   });
 
   it('accepts Base64 user data up to 32 KB on a stopped instance only', () => {
-    const bed = instanceBed();
+    const bed = testBed();
     const stopped = bed.instance({ Status: 'Stopped' });
     const running = bed.instance();
     const script = Buffer.from('#!/bin/sh\necho hello ecs!\n').toString('base64');
@@ -732,7 +732,7 @@ describe('ModifyInstanceAttribute', () => {
   });
 
   it('replaces the security groups with existing groups of the same VPC', () => {
-    const bed = instanceBed();
+    const bed = testBed();
     const [first, second] = [createSecurityGroup(bed.store, bed.region), createSecurityGroup(bed.store, bed.region)];
     const instance = bed.instance({ SecurityGroupIds: [first.SecurityGroupId] });
     modify(bed, instance, {
@@ -743,7 +743,7 @@ describe('ModifyInstanceAttribute', () => {
   });
 
   it('rejects unknown, repeated, foreign-VPC, mixed-type and too many security groups', () => {
-    const bed = instanceBed();
+    const bed = testBed();
     const group = createSecurityGroup(bed.store, bed.region);
     const instance = bed.instance({ SecurityGroupIds: [group.SecurityGroupId] });
     const groups = (...ids: string[]) => Object.fromEntries(ids.map((id, i) => [`SecurityGroupIds.${i + 1}`, id]));
@@ -772,7 +772,7 @@ describe('ModifyInstanceAttribute', () => {
   });
 
   it('rejects a credit mode for other families, locked and unknown instances', () => {
-    const bed = instanceBed();
+    const bed = testBed();
     const general = bed.instance();
     expectApiError(
       () => modify(bed, general, { CreditSpecification: 'Unlimited' }),
@@ -797,7 +797,7 @@ describe('ModifyInstanceAttribute', () => {
 
 describe('DescribeInstanceVncUrl', () => {
   it('answers a URL-encoded ws:// address whose ticket the console endpoint can look up', () => {
-    const bed = instanceBed();
+    const bed = testBed();
     const instance = bed.instance();
     const body = bed.call('DescribeInstanceVncUrl', {
       RegionId: bed.regionId,
@@ -818,7 +818,7 @@ describe('DescribeInstanceVncUrl', () => {
   });
 
   it('needs a Running instance in the named region', () => {
-    const bed = instanceBed();
+    const bed = testBed();
     const stopped = bed.instance({ Status: 'Stopped' });
     const call = (params: Record<string, string>) => bed.call('DescribeInstanceVncUrl', params);
     expectApiError(
@@ -834,7 +834,7 @@ describe('DescribeInstanceVncUrl', () => {
 
 describe('ModifyInstanceVncPasswd', () => {
   it('stores a six-character password of letters and digits', () => {
-    const bed = instanceBed();
+    const bed = testBed();
     const instance = bed.instance();
     const call = (password: string) =>
       bed.call('ModifyInstanceVncPasswd', {
@@ -851,7 +851,7 @@ describe('ModifyInstanceVncPasswd', () => {
   });
 
   it('rejects unknown and pending instances and a missing password', () => {
-    const bed = instanceBed();
+    const bed = testBed();
     const pending = bed.instance({ Status: 'Pending' });
     const call = (params: Record<string, string>) =>
       bed.call('ModifyInstanceVncPasswd', { RegionId: bed.regionId, ...params });
@@ -866,12 +866,12 @@ describe('ModifyInstanceVncPasswd', () => {
 });
 
 describe('DescribeInstanceMonitorData', () => {
-  const monitor = (bed: InstanceBed, params: Record<string, string>) =>
+  const monitor = (bed: TestBed, params: Record<string, string>) =>
     bed.call('DescribeInstanceMonitorData', params) as unknown as MonitorBody;
 
   /** A bed whose clock stands at 2024-05-02T00:00Z with an instance running since 2024-05-01T00:00Z. */
   function runningDay() {
-    const bed = instanceBed();
+    const bed = testBed();
     const instance = bed.instance();
     bed.advance(86_400_000);
     return { bed, instance };
@@ -917,7 +917,7 @@ describe('DescribeInstanceMonitorData', () => {
   });
 
   it('leaves out the metrics while the instance was not running, and in the future', () => {
-    const bed = instanceBed();
+    const bed = testBed();
     const instance = bed.instance({ PublicIpAddress: '47.0.0.1', InstanceType: 'ecs.t6-c1m2.large' });
     bed.advance(600_000);
     bed.call('StopInstance', { InstanceId: instance.InstanceId });

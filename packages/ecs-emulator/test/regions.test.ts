@@ -1,14 +1,14 @@
 import type { DescribeRegionsResponse, DescribeZonesResponse } from '@ecs-console/ecs-client';
 import { describe, expect, it } from 'vitest';
 import { REGION_CATALOG } from '../src/data/catalog.js';
-import { expectApiError, instanceBed } from './support/instance-context.js';
+import { expectApiError, testBed } from './support/test-bed.js';
 
 type RegionsBody = Omit<DescribeRegionsResponse, 'RequestId'>;
 type ZonesBody = Omit<DescribeZonesResponse, 'RequestId'>;
 
 /** A store holding every catalog region. */
 function catalogBed() {
-  const bed = instanceBed();
+  const bed = testBed();
   for (const entry of REGION_CATALOG.slice(1)) bed.store.addRegion(entry.region, [...entry.zones]);
   return bed;
 }
@@ -50,7 +50,7 @@ describe('DescribeRegions', () => {
 
 describe('DescribeZones', () => {
   it('lists the zones with their resources, verbose by default', () => {
-    const bed = instanceBed();
+    const bed = testBed();
     const body = bed.call('DescribeZones', { RegionId: bed.regionId }) as unknown as ZonesBody;
     expect(body.Zones.Zone.map((zone) => zone.ZoneId)).toEqual(['cn-hangzhou-h', 'cn-hangzhou-i', 'cn-hangzhou-j']);
     const zone = body.Zones.Zone[0]!;
@@ -72,7 +72,7 @@ describe('DescribeZones', () => {
   });
 
   it('leaves out instance types and the resource matrix when Verbose=false', () => {
-    const bed = instanceBed();
+    const bed = testBed();
     const body = bed.call('DescribeZones', { RegionId: bed.regionId, Verbose: 'false' }) as unknown as ZonesBody;
     const zone = body.Zones.Zone[0]!;
     expect(zone.AvailableInstanceTypes).toBeUndefined();
@@ -81,13 +81,13 @@ describe('DescribeZones', () => {
   });
 
   it('requires an existing RegionId', () => {
-    const bed = instanceBed();
+    const bed = testBed();
     expectApiError(() => bed.call('DescribeZones'), 400, 'MissingParameter');
     expectApiError(() => bed.call('DescribeZones', { RegionId: 'mars-1' }), 404, 'InvalidRegionId.NotFound');
   });
 
   it('rejects unknown parameter values with the documented codes', () => {
-    const bed = instanceBed();
+    const bed = testBed();
     const regionId = bed.regionId;
     expectApiError(
       () => bed.call('DescribeZones', { RegionId: regionId, InstanceChargeType: 'Spot' }),

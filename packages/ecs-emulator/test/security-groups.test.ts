@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createInstance, createRule, createSecurityGroup, createVpc } from '../src/store/factories.js';
 import type { SecurityGroupRecord } from '../src/store/types.js';
-import { expectEcsError, securityGroupBed, START, type SecurityGroupBed } from './support/security-groups-context.js';
+import { START, expectApiError, testBed, type TestBed } from './support/test-bed.js';
 
 interface GroupView {
   SecurityGroupId: string;
@@ -30,9 +30,9 @@ interface PermissionView {
   Description: string;
 }
 
-let bed: SecurityGroupBed;
+let bed: TestBed;
 beforeEach(() => {
-  bed = securityGroupBed();
+  bed = testBed();
 });
 
 function regionParams(params: Record<string, string> = {}): Record<string, string> {
@@ -107,14 +107,14 @@ describe('CreateSecurityGroup', () => {
   it('makes advanced groups isolate their members', () => {
     const id = createGroup({ SecurityGroupType: 'enterprise' });
     expect(group(id)).toMatchObject({ SecurityGroupType: 'enterprise', InnerAccessPolicy: 'Drop' });
-    expectEcsError(() => createGroup({ SecurityGroupType: 'advanced' }), 400, 'InvalidParameter');
+    expectApiError(() => createGroup({ SecurityGroupType: 'advanced' }), 400, 'InvalidParameter');
   });
 
   it('requires a VPC of the region', () => {
-    expectEcsError(() => bed.call('CreateSecurityGroup', regionParams()), 403, 'InvalidVpcId.NotFound');
-    expectEcsError(() => createGroup({ VpcId: 'vpc-nowhere' }), 404, 'InvalidVpcId.NotFound');
-    expectEcsError(() => bed.call('CreateSecurityGroup', { VpcId: bed.vpc.VpcId }), 400, 'MissingParameter');
-    expectEcsError(
+    expectApiError(() => bed.call('CreateSecurityGroup', regionParams()), 403, 'InvalidVpcId.NotFound');
+    expectApiError(() => createGroup({ VpcId: 'vpc-nowhere' }), 404, 'InvalidVpcId.NotFound');
+    expectApiError(() => bed.call('CreateSecurityGroup', { VpcId: bed.vpc.VpcId }), 400, 'MissingParameter');
+    expectApiError(
       () => bed.call('CreateSecurityGroup', { RegionId: 'mars-1', VpcId: bed.vpc.VpcId }),
       404,
       'InvalidRegionId.NotFound',
@@ -123,40 +123,40 @@ describe('CreateSecurityGroup', () => {
 
   it('checks the name and description rules', () => {
     for (const name of ['1abc', 'a', 'http://x', 'has space', 'x'.repeat(129)]) {
-      expectEcsError(() => createGroup({ SecurityGroupName: name }), 400, 'InvalidSecurityGroupName.Malformed');
+      expectApiError(() => createGroup({ SecurityGroupName: name }), 400, 'InvalidSecurityGroupName.Malformed');
     }
     expect(group(createGroup({ SecurityGroupName: '安全组' })).SecurityGroupName).toBe('安全组');
     for (const description of ['a', 'http://example.com', 'd'.repeat(257)]) {
-      expectEcsError(() => createGroup({ Description: description }), 400, 'InvalidDescription.Malformed');
+      expectApiError(() => createGroup({ Description: description }), 400, 'InvalidDescription.Malformed');
     }
   });
 
   it('checks the tag rules', () => {
     for (const key of ['aliyun-x', 'ACS:x', 'see http://x', 'k'.repeat(129)]) {
-      expectEcsError(() => createGroup({ 'Tag.1.Key': key, 'Tag.1.Value': 'v' }), 400, 'InvalidTagKey.Malformed');
+      expectApiError(() => createGroup({ 'Tag.1.Key': key, 'Tag.1.Value': 'v' }), 400, 'InvalidTagKey.Malformed');
     }
-    expectEcsError(() => createGroup({ 'Tag.1.Value': 'orphan' }), 400, 'InvalidTagKey.Malformed');
-    expectEcsError(
+    expectApiError(() => createGroup({ 'Tag.1.Value': 'orphan' }), 400, 'InvalidTagKey.Malformed');
+    expectApiError(
       () => createGroup({ 'Tag.1.Key': 'k', 'Tag.1.Value': 'https://x' }),
       400,
       'InvalidTagValue.Malformed',
     );
-    expectEcsError(
+    expectApiError(
       () => createGroup({ 'Tag.1.Key': 'k', 'Tag.1.Value': 'a', 'Tag.2.Key': 'k', 'Tag.2.Value': 'b' }),
       400,
       'Duplicate.TagKey',
     );
     const many = Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`Tag.${i + 1}.Key`, `k${i}`]));
-    expectEcsError(() => createGroup(many), 400, 'InvalidTagCount');
+    expectApiError(() => createGroup(many), 400, 'InvalidTagCount');
   });
 
   it('refuses resource groups, which the emulator does not have', () => {
-    expectEcsError(() => createGroup({ ResourceGroupId: 'rg-1' }), 404, 'InvalidResourceGroup.NotFound');
+    expectApiError(() => createGroup({ ResourceGroupId: 'rg-1' }), 404, 'InvalidResourceGroup.NotFound');
   });
 
   it('allows 100 groups per region', () => {
     for (let i = 0; i < 100; i++) createGroup();
-    expectEcsError(() => createGroup(), 403, 'QuotaExceed.SecurityGroup');
+    expectApiError(() => createGroup(), 403, 'QuotaExceed.SecurityGroup');
     expect(bed.region.securityGroups.size).toBe(100);
   });
 
@@ -164,7 +164,7 @@ describe('CreateSecurityGroup', () => {
     const first = createGroup({ ClientToken: 'token-1', SecurityGroupName: 'one' });
     expect(createGroup({ ClientToken: 'token-1', SecurityGroupName: 'one' })).toBe(first);
     expect(bed.region.securityGroups.size).toBe(1);
-    expectEcsError(
+    expectApiError(
       () => createGroup({ ClientToken: 'token-1', SecurityGroupName: 'two' }),
       400,
       'IdempotentParameterMismatch',
@@ -248,12 +248,12 @@ describe('DescribeSecurityGroups', () => {
 
   it('validates its filters and honours DryRun', () => {
     const tooMany = JSON.stringify(Array.from({ length: 101 }, (_, i) => `sg-${i}`));
-    expectEcsError(() => describeGroups({ SecurityGroupIds: tooMany }), 400, 'InvalidParameter');
-    expectEcsError(() => describeGroups({ SecurityGroupIds: 'sg-1' }), 400, 'InvalidParameter');
-    expectEcsError(() => describeGroups({ NetworkType: 'ipv6' }), 400, 'InvalidParameter');
-    expectEcsError(() => describeGroups({ DryRun: 'true' }), 400, 'DryRunOperation');
-    expectEcsError(() => bed.call('DescribeSecurityGroups', {}), 400, 'MissingParameter');
-    expectEcsError(() => bed.call('DescribeSecurityGroups', { RegionId: 'mars-1' }), 404, 'InvalidRegionId.NotFound');
+    expectApiError(() => describeGroups({ SecurityGroupIds: tooMany }), 400, 'InvalidParameter');
+    expectApiError(() => describeGroups({ SecurityGroupIds: 'sg-1' }), 400, 'InvalidParameter');
+    expectApiError(() => describeGroups({ NetworkType: 'ipv6' }), 400, 'InvalidParameter');
+    expectApiError(() => describeGroups({ DryRun: 'true' }), 400, 'DryRunOperation');
+    expectApiError(() => bed.call('DescribeSecurityGroups', {}), 400, 'MissingParameter');
+    expectApiError(() => bed.call('DescribeSecurityGroups', { RegionId: 'mars-1' }), 404, 'InvalidRegionId.NotFound');
   });
 
   it('pages by PageNumber and PageSize (default 10, at most 50)', () => {
@@ -265,7 +265,7 @@ describe('DescribeSecurityGroups', () => {
     expect(third).toMatchObject({ TotalCount: 23, PageNumber: 3, PageSize: 10 });
     expect(third.SecurityGroups.SecurityGroup.map((g) => g.SecurityGroupId)).toEqual(ids.slice(20));
     expect(groupIds({ PageSize: '50' })).toEqual(ids);
-    expectEcsError(() => describeGroups({ PageSize: '51' }), 400, 'InvalidParameter');
+    expectApiError(() => describeGroups({ PageSize: '51' }), 400, 'InvalidParameter');
   });
 
   it('pages by NextToken and MaxResults', () => {
@@ -365,8 +365,8 @@ describe('DescribeSecurityGroupAttribute', () => {
     expect(permissions(classic.SecurityGroupId, { NicType: 'internet' }).map((p) => p.SourceCidrIp)).toEqual([
       '1.1.1.1',
     ]);
-    expectEcsError(() => permissions(id, { NicType: 'wan' }), 400, 'InvalidNicType.ValueNotSupported');
-    expectEcsError(() => permissions(id, { Direction: 'both' }), 400, 'InvalidParameter');
+    expectApiError(() => permissions(id, { NicType: 'wan' }), 400, 'InvalidNicType.ValueNotSupported');
+    expectApiError(() => permissions(id, { Direction: 'both' }), 400, 'InvalidParameter');
   });
 
   it('pages rules by NextToken (default 500, MaxResults 10–1000)', () => {
@@ -390,8 +390,8 @@ describe('DescribeSecurityGroupAttribute', () => {
   });
 
   it('reports unknown groups and missing parameters', () => {
-    expectEcsError(() => permissions('sg-nowhere'), 404, 'InvalidSecurityGroupId.NotFound');
-    expectEcsError(() => bed.call('DescribeSecurityGroupAttribute', regionParams()), 400, 'MissingParameter');
+    expectApiError(() => permissions('sg-nowhere'), 404, 'InvalidSecurityGroupId.NotFound');
+    expectApiError(() => bed.call('DescribeSecurityGroupAttribute', regionParams()), 400, 'MissingParameter');
   });
 
   it('adds the (empty) snapshot policy list when asked', () => {
@@ -411,7 +411,7 @@ describe('DeleteSecurityGroup', () => {
     expect(bed.call('DeleteSecurityGroup', regionParams({ SecurityGroupId: id }))).toEqual({});
     expect(bed.region.securityGroups.has(id)).toBe(false);
     expect(bed.store.regionOf(id)).toBeUndefined();
-    expectEcsError(
+    expectApiError(
       () => bed.call('DeleteSecurityGroup', regionParams({ SecurityGroupId: id })),
       404,
       'InvalidSecurityGroupId.NotFound',
@@ -421,7 +421,7 @@ describe('DeleteSecurityGroup', () => {
   it('refuses while instances are members or other groups reference it', () => {
     const id = createGroup();
     const instance = createInstance(bed.store, bed.region, { SecurityGroupIds: [id] });
-    expectEcsError(
+    expectApiError(
       () => bed.call('DeleteSecurityGroup', regionParams({ SecurityGroupId: id })),
       403,
       'DependencyViolation',
@@ -429,7 +429,7 @@ describe('DeleteSecurityGroup', () => {
     instance.SecurityGroupIds = [];
     const other = createGroup();
     authorizeEgress(other, { IpProtocol: 'tcp', PortRange: '443/443', DestGroupId: id });
-    expectEcsError(
+    expectApiError(
       () => bed.call('DeleteSecurityGroup', regionParams({ SecurityGroupId: id })),
       403,
       'DependencyViolation',
@@ -537,21 +537,21 @@ describe('AuthorizeSecurityGroup / AuthorizeSecurityGroupEgress', () => {
   });
 
   it('validates the protocol and port ranges', () => {
-    expectEcsError(() => authorize(id, { ...SSH, IpProtocol: 'sctp' }), 400, 'InvalidIpProtocol.ValueNotSupported');
-    expectEcsError(() => authorize(id, { PortRange: '22/22', SourceCidrIp: '10.0.0.0/8' }), 400, 'MissingParameter');
-    expectEcsError(() => authorize(id, { IpProtocol: 'tcp', SourceCidrIp: '10.0.0.0/8' }), 400, 'MissingParameter');
+    expectApiError(() => authorize(id, { ...SSH, IpProtocol: 'sctp' }), 400, 'InvalidIpProtocol.ValueNotSupported');
+    expectApiError(() => authorize(id, { PortRange: '22/22', SourceCidrIp: '10.0.0.0/8' }), 400, 'MissingParameter');
+    expectApiError(() => authorize(id, { IpProtocol: 'tcp', SourceCidrIp: '10.0.0.0/8' }), 400, 'MissingParameter');
     for (const range of ['22', '200/1', '0/22', '1/65536', 'a/b']) {
-      expectEcsError(() => authorize(id, { ...SSH, PortRange: range }), 400, 'InvalidIpPortRange.Malformed');
-      expectEcsError(
+      expectApiError(() => authorize(id, { ...SSH, PortRange: range }), 400, 'InvalidIpPortRange.Malformed');
+      expectApiError(
         () => authorizeEgress(id, { IpProtocol: 'tcp', PortRange: range, DestCidrIp: '10.0.0.0/8' }),
         400,
         'InvalidParam.PortRange',
       );
     }
-    expectEcsError(() => authorize(id, { ...SSH, IpProtocol: 'icmp' }), 400, 'OperationDenied');
-    expectEcsError(() => authorize(id, { ...SSH, PortRange: '-1/-1' }), 400, 'OperationDenied');
-    expectEcsError(() => authorize(id, { ...SSH, SourcePortRange: '9/1' }), 400, 'InvalidSourcePortRange.Malformed');
-    expectEcsError(
+    expectApiError(() => authorize(id, { ...SSH, IpProtocol: 'icmp' }), 400, 'OperationDenied');
+    expectApiError(() => authorize(id, { ...SSH, PortRange: '-1/-1' }), 400, 'OperationDenied');
+    expectApiError(() => authorize(id, { ...SSH, SourcePortRange: '9/1' }), 400, 'InvalidSourcePortRange.Malformed');
+    expectApiError(
       () => authorize(id, { ...SSH, PortRangeListId: 'prl-1', PortRange: '' }),
       404,
       'InvalidPortRangeListId.NotFound',
@@ -560,43 +560,43 @@ describe('AuthorizeSecurityGroup / AuthorizeSecurityGroupEgress', () => {
   });
 
   it('requires one authorization object and checks addresses', () => {
-    expectEcsError(() => authorize(id, { IpProtocol: 'all' }), 400, 'MissingParameter.Source');
-    expectEcsError(
+    expectApiError(() => authorize(id, { IpProtocol: 'all' }), 400, 'MissingParameter.Source');
+    expectApiError(
       () => authorizeEgress(id, { IpProtocol: 'all', SourceCidrIp: '10.0.0.0/8' }),
       400,
       'MissingParameter.Dest',
     );
     for (const cidr of ['10.0.0.0/33', '10.0.0', '300.1.1.1', 'abc']) {
-      expectEcsError(() => authorize(id, { ...SSH, SourceCidrIp: cidr }), 400, 'InvalidSourceCidrIp.Malformed');
-      expectEcsError(
+      expectApiError(() => authorize(id, { ...SSH, SourceCidrIp: cidr }), 400, 'InvalidSourceCidrIp.Malformed');
+      expectApiError(
         () => authorizeEgress(id, { IpProtocol: 'all', DestCidrIp: cidr }),
         400,
         'InvalidDestCidrIp.Malformed',
       );
     }
-    expectEcsError(() => authorize(id, { ...SSH, DestCidrIp: '1.2.3' }), 400, 'InvalidDestCidrIp.Malformed');
-    expectEcsError(
+    expectApiError(() => authorize(id, { ...SSH, DestCidrIp: '1.2.3' }), 400, 'InvalidDestCidrIp.Malformed');
+    expectApiError(
       () => authorize(id, { ...SSH, SourceCidrIp: '', Ipv6SourceCidrIp: '2001:zz::/32' }),
       400,
       'InvalidParam.Ipv6SourceCidrIp',
     );
-    expectEcsError(() => authorize(id, { ...SSH, Ipv6SourceCidrIp: '::/0' }), 400, 'InvalidParam.SourceIp');
-    expectEcsError(
+    expectApiError(() => authorize(id, { ...SSH, Ipv6SourceCidrIp: '::/0' }), 400, 'InvalidParam.SourceIp');
+    expectApiError(
       () => authorize(id, { ...SSH, SourceCidrIp: '', Ipv6SourceCidrIp: '::/0', DestCidrIp: '10.0.0.1' }),
       400,
       'InvalidParameter.Conflict',
     );
-    expectEcsError(
+    expectApiError(
       () => authorize(id, { IpProtocol: 'icmp', Ipv6SourceCidrIp: '::/0' }),
       400,
       'InvalidParam.Ipv4ProtocolConflictWithIpv6Address',
     );
-    expectEcsError(
+    expectApiError(
       () => authorize(id, { IpProtocol: 'icmpv6', SourceCidrIp: '0.0.0.0/0' }),
       400,
       'InvalidParam.Ipv6ProtocolConflictWithIpv4Address',
     );
-    expectEcsError(
+    expectApiError(
       () => authorize(id, { IpProtocol: 'all', SourcePrefixListId: 'pl-1' }),
       404,
       'InvalidPrefixListId.NotFound',
@@ -604,41 +604,41 @@ describe('AuthorizeSecurityGroup / AuthorizeSecurityGroupEgress', () => {
   });
 
   it('checks referenced groups', () => {
-    expectEcsError(
+    expectApiError(
       () => authorize(id, { IpProtocol: 'all', SourceGroupId: 'sg-nowhere' }),
       404,
       'InvalidSourceGroupId.NotFound',
     );
-    expectEcsError(
+    expectApiError(
       () => authorizeEgress(id, { IpProtocol: 'all', DestGroupId: 'sg-nowhere' }),
       404,
       'InvalidDestGroupId.NotFound',
     );
     const elsewhere = createGroup({ VpcId: createVpc(bed.store, bed.region).VpcId });
-    expectEcsError(
+    expectApiError(
       () => authorize(id, { IpProtocol: 'all', SourceGroupId: elsewhere }),
       400,
       'InvalidSourceGroupId.Mismatch',
     );
     const advanced = createGroup({ SecurityGroupType: 'enterprise' });
-    expectEcsError(() => authorize(advanced, { IpProtocol: 'all', SourceGroupId: id }), 400, 'InvalidParameter');
+    expectApiError(() => authorize(advanced, { IpProtocol: 'all', SourceGroupId: id }), 400, 'InvalidParameter');
     authorize(advanced, SSH);
     expect(group(advanced).rules).toHaveLength(1);
   });
 
   it('validates policy, priority, NIC type and description', () => {
-    expectEcsError(() => authorize(id, { ...SSH, Policy: 'deny' }), 400, 'InvalidPolicy.Malformed');
-    expectEcsError(() => authorize(id, { ...SSH, Priority: 'high' }), 400, 'InvalidPriority.Malformed');
+    expectApiError(() => authorize(id, { ...SSH, Policy: 'deny' }), 400, 'InvalidPolicy.Malformed');
+    expectApiError(() => authorize(id, { ...SSH, Priority: 'high' }), 400, 'InvalidPriority.Malformed');
     for (const priority of ['0', '101']) {
-      expectEcsError(() => authorize(id, { ...SSH, Priority: priority }), 400, 'InvalidPriority.ValueNotSupported');
+      expectApiError(() => authorize(id, { ...SSH, Priority: priority }), 400, 'InvalidPriority.ValueNotSupported');
     }
-    expectEcsError(() => authorize(id, { ...SSH, NicType: 'wan' }), 400, 'InvalidNicType.ValueNotSupported');
-    expectEcsError(
+    expectApiError(() => authorize(id, { ...SSH, NicType: 'wan' }), 400, 'InvalidNicType.ValueNotSupported');
+    expectApiError(
       () => authorize(id, { ...SSH, Description: 'x'.repeat(513) }),
       400,
       'InvalidSecurityGroupDiscription.Malformed',
     );
-    expectEcsError(
+    expectApiError(
       () => authorize(id, { ...SSH, Description: 'https://x' }),
       400,
       'InvalidSecurityGroupDiscription.Malformed',
@@ -660,7 +660,7 @@ describe('AuthorizeSecurityGroup / AuthorizeSecurityGroupEgress', () => {
     }
     expect(message).toContain('Permissions.2.IpProtocol');
     expect(group(id).rules).toEqual([]);
-    expectEcsError(
+    expectApiError(
       () => authorize(id, { ...SSH, 'Permissions.1.IpProtocol': 'tcp', 'Permissions.1.PortRange': '80/80' }),
       400,
       'InvalidParameter',
@@ -672,7 +672,7 @@ describe('AuthorizeSecurityGroup / AuthorizeSecurityGroupEgress', () => {
     const classicPeer = createSecurityGroup(bed.store, bed.region, { VpcId: '' }).SecurityGroupId;
     authorize(classic, SSH);
     expect(permissions(classic)[0]!.NicType).toBe('internet');
-    expectEcsError(
+    expectApiError(
       () => authorize(classic, { IpProtocol: 'all', SourceGroupId: classicPeer }),
       403,
       'InvalidSourceGroupId.Mismatch',
@@ -686,7 +686,7 @@ describe('AuthorizeSecurityGroup / AuthorizeSecurityGroupEgress', () => {
     for (let port = 1; port <= 100; port++)
       authorizeEgress(id, { IpProtocol: 'tcp', PortRange: `${port}/${port}`, DestCidrIp: '0.0.0.0/0' });
     authorize(id, { ...SSH, PortRange: '1/1' });
-    expectEcsError(() => authorize(id, { ...SSH, PortRange: '101/101' }), 403, 'AuthorizationLimitExceed');
+    expectApiError(() => authorize(id, { ...SSH, PortRange: '101/101' }), 403, 'AuthorizationLimitExceed');
     expect(group(id).rules).toHaveLength(200);
   });
 
@@ -694,7 +694,7 @@ describe('AuthorizeSecurityGroup / AuthorizeSecurityGroupEgress', () => {
     const peers = Array.from({ length: 21 }, () => createGroup());
     for (const peer of peers.slice(0, 20)) authorize(id, { IpProtocol: 'all', SourceGroupId: peer });
     authorizeEgress(id, { IpProtocol: 'all', DestGroupId: peers[0]! });
-    expectEcsError(
+    expectApiError(
       () => authorize(id, { IpProtocol: 'all', SourceGroupId: peers[20]! }),
       403,
       'AuthorizationLimitExceed',
@@ -708,7 +708,7 @@ describe('AuthorizeSecurityGroup / AuthorizeSecurityGroupEgress', () => {
     // The retry answers the remembered success without adding the rule again.
     authorize(id, { ...SSH, ClientToken: 't1' });
     expect(group(id).rules).toEqual([]);
-    expectEcsError(
+    expectApiError(
       () => authorize(id, { ...SSH, PortRange: '23/23', ClientToken: 't1' }),
       400,
       'IdempotentParameterMismatch',
@@ -716,13 +716,13 @@ describe('AuthorizeSecurityGroup / AuthorizeSecurityGroupEgress', () => {
   });
 
   it('reports unknown groups and regions', () => {
-    expectEcsError(() => authorize('sg-nowhere', SSH), 404, 'InvalidSecurityGroupId.NotFound');
-    expectEcsError(
+    expectApiError(() => authorize('sg-nowhere', SSH), 404, 'InvalidSecurityGroupId.NotFound');
+    expectApiError(
       () => bed.call('AuthorizeSecurityGroup', { RegionId: 'mars-1', SecurityGroupId: id, ...SSH }),
       404,
       'InvalidRegionId.NotFound',
     );
-    expectEcsError(() => bed.call('AuthorizeSecurityGroup', regionParams(SSH)), 400, 'MissingParameter');
+    expectApiError(() => bed.call('AuthorizeSecurityGroup', regionParams(SSH)), 400, 'MissingParameter');
   });
 });
 
@@ -759,13 +759,13 @@ describe('RevokeSecurityGroup / RevokeSecurityGroupEgress', () => {
     const [ssh, http, egress] = group(id).rules.map((rule) => rule.SecurityGroupRuleId);
     revoke({ 'SecurityGroupRuleId.1': ssh!, 'SecurityGroupRuleId.2': http! });
     expect(ports()).toEqual(['egress -1/-1']);
-    expectEcsError(() => revoke({ 'SecurityGroupRuleId.1': egress! }), 400, 'InvalidParam.SecurityGroupRuleId');
-    expectEcsError(
+    expectApiError(() => revoke({ 'SecurityGroupRuleId.1': egress! }), 400, 'InvalidParam.SecurityGroupRuleId');
+    expectApiError(
       () => revokeEgress({ 'SecurityGroupRuleId.1': 'sgr-none' }),
       400,
       'InvalidParam.SecurityGroupRuleId',
     );
-    expectEcsError(
+    expectApiError(
       () => revokeEgress({ 'SecurityGroupRuleId.1': egress!, IpProtocol: 'all' }),
       400,
       'InvalidParameter',
@@ -775,19 +775,19 @@ describe('RevokeSecurityGroup / RevokeSecurityGroupEgress', () => {
   });
 
   it('validates the rule fields like Authorize', () => {
-    expectEcsError(() => revoke({ ...SSH, IpProtocol: 'sctp' }), 400, 'InvalidIpProtocol.ValueNotSupported');
-    expectEcsError(() => revoke({ IpProtocol: 'all' }), 400, 'MissingParameter.Source');
-    expectEcsError(
+    expectApiError(() => revoke({ ...SSH, IpProtocol: 'sctp' }), 400, 'InvalidIpProtocol.ValueNotSupported');
+    expectApiError(() => revoke({ IpProtocol: 'all' }), 400, 'MissingParameter.Source');
+    expectApiError(
       () => revoke({ IpProtocol: 'all', SourceGroupId: 'sg-nowhere' }),
       404,
       'InvalidSourceGroupId.NotFound',
     );
-    expectEcsError(
+    expectApiError(
       () => revokeEgress({ IpProtocol: 'all', DestCidrIp: '1.1.1.1/40' }),
       400,
       'InvalidDestCidrIp.Malformed',
     );
-    expectEcsError(
+    expectApiError(
       () => bed.call('RevokeSecurityGroup', regionParams({ SecurityGroupId: 'sg-nowhere', ...SSH })),
       404,
       'InvalidSecurityGroupId.NotFound',
@@ -832,28 +832,28 @@ describe('ModifySecurityGroupRule', () => {
 
   it('refuses to change the kind of source, the NIC type, or to duplicate a rule', () => {
     const peer = createGroup();
-    expectEcsError(
+    expectApiError(
       () => modify({ SecurityGroupRuleId: ruleId, SourceGroupId: peer }),
       400,
       'InvalidOperation.ModifySgRuleEntityType',
     );
-    expectEcsError(
+    expectApiError(
       () => modify({ SecurityGroupRuleId: ruleId, Ipv6SourceCidrIp: '::/0' }),
       400,
       'InvalidOperation.ModifySgRuleEntityType',
     );
-    expectEcsError(
+    expectApiError(
       () => modify({ SecurityGroupRuleId: ruleId, NicType: 'internet' }),
       400,
       'InvalidOperation.ModifyNicType',
     );
     authorize(id, { ...SSH, PortRange: '80/80' });
-    expectEcsError(
+    expectApiError(
       () => modify({ SecurityGroupRuleId: ruleId, PortRange: '80/80' }),
       400,
       'InvalidOperation.RuleDuplicate',
     );
-    expectEcsError(() => modify({ SecurityGroupRuleId: ruleId, IpProtocol: 'icmp' }), 400, 'OperationDenied');
+    expectApiError(() => modify({ SecurityGroupRuleId: ruleId, IpProtocol: 'icmp' }), 400, 'OperationDenied');
     expect(permissions(id)[0]).toMatchObject({ PortRange: '22/22', IpProtocol: 'TCP' });
   });
 
@@ -866,15 +866,15 @@ describe('ModifySecurityGroupRule', () => {
   });
 
   it('reports rules it cannot find', () => {
-    expectEcsError(
+    expectApiError(
       () => modify({ SecurityGroupRuleId: 'sgr-none', Description: 'x' }),
       404,
       'SecurityGroupRule.NotFound',
     );
     authorizeEgress(id, { IpProtocol: 'all', DestCidrIp: '0.0.0.0/0' });
     const egress = group(id).rules[1]!.SecurityGroupRuleId;
-    expectEcsError(() => modify({ SecurityGroupRuleId: egress, Description: 'x' }), 404, 'SecurityGroupRule.NotFound');
-    expectEcsError(() => modify({ ...SSH, PortRange: '23/23', Description: 'x' }), 404, 'SecurityGroupRule.NotFound');
+    expectApiError(() => modify({ SecurityGroupRuleId: egress, Description: 'x' }), 404, 'SecurityGroupRule.NotFound');
+    expectApiError(() => modify({ ...SSH, PortRange: '23/23', Description: 'x' }), 404, 'SecurityGroupRule.NotFound');
   });
 
   it('changes only the description of a rule found by its fields', () => {
@@ -911,55 +911,55 @@ describe('JoinSecurityGroup / LeaveSecurityGroup', () => {
 
   it('refuses instances in other states or locked for security', () => {
     const pending = createInstance(bed.store, bed.region, { Status: 'Pending', SecurityGroupIds: [base] });
-    expectEcsError(() => join(pending.InstanceId, extra), 403, 'IncorrectInstanceStatus');
+    expectApiError(() => join(pending.InstanceId, extra), 403, 'IncorrectInstanceStatus');
     const stopping = createInstance(bed.store, bed.region, { Status: 'Stopping', SecurityGroupIds: [base, extra] });
-    expectEcsError(() => leave(stopping.InstanceId, extra), 403, 'IncorrectInstanceStatus');
+    expectApiError(() => leave(stopping.InstanceId, extra), 403, 'IncorrectInstanceStatus');
     const locked = createInstance(bed.store, bed.region, { SecurityGroupIds: [base], lockReasons: ['security'] });
-    expectEcsError(() => join(locked.InstanceId, extra), 403, 'InstanceLockedForSecurity');
+    expectApiError(() => join(locked.InstanceId, extra), 403, 'InstanceLockedForSecurity');
   });
 
   it('applies the membership rules', () => {
     const instance = instanceIn(base);
-    expectEcsError(() => join(instance.InstanceId, base), 403, 'InvalidInstanceId.AlreadyExists');
+    expectApiError(() => join(instance.InstanceId, base), 403, 'InvalidInstanceId.AlreadyExists');
     const elsewhere = createGroup({ VpcId: createVpc(bed.store, bed.region).VpcId });
-    expectEcsError(() => join(instance.InstanceId, elsewhere), 400, 'InvalidInstanceId.Mismatch');
+    expectApiError(() => join(instance.InstanceId, elsewhere), 400, 'InvalidInstanceId.Mismatch');
     const advanced = createGroup({ SecurityGroupType: 'enterprise' });
-    expectEcsError(() => join(instance.InstanceId, advanced), 400, 'InvalidOperation.MultiGroupType');
+    expectApiError(() => join(instance.InstanceId, advanced), 400, 'InvalidOperation.MultiGroupType');
     for (let i = 0; i < 4; i++) join(instance.InstanceId, createGroup());
-    expectEcsError(() => join(instance.InstanceId, extra), 403, 'InstanceSecurityGroupLimitExceeded');
+    expectApiError(() => join(instance.InstanceId, extra), 403, 'InstanceSecurityGroupLimitExceeded');
     expect(instance.SecurityGroupIds).toHaveLength(5);
   });
 
   it('refuses to leave a group the instance is not in, or its last group', () => {
     const instance = instanceIn(base);
-    expectEcsError(() => leave(instance.InstanceId, extra), 400, 'InvalidSecurityGroupAssociation.NotFound');
-    expectEcsError(() => leave(instance.InstanceId, base), 403, 'InstanceLastSecurityGroup');
+    expectApiError(() => leave(instance.InstanceId, extra), 400, 'InvalidSecurityGroupAssociation.NotFound');
+    expectApiError(() => leave(instance.InstanceId, base), 403, 'InstanceLastSecurityGroup');
     expect(instance.SecurityGroupIds).toEqual([base]);
   });
 
   it('reports unknown instances, groups and regions, and the ENI form', () => {
     const instance = instanceIn(base);
-    expectEcsError(() => join('i-nowhere', extra), 404, 'InvalidInstanceId.NotFound');
-    expectEcsError(() => join(instance.InstanceId, 'sg-nowhere'), 404, 'InvalidSecurityGroupId.NotFound');
-    expectEcsError(() => join(instance.InstanceId, extra, { RegionId: 'mars-1' }), 404, 'InvalidRegionId.NotFound');
+    expectApiError(() => join('i-nowhere', extra), 404, 'InvalidInstanceId.NotFound');
+    expectApiError(() => join(instance.InstanceId, 'sg-nowhere'), 404, 'InvalidSecurityGroupId.NotFound');
+    expectApiError(() => join(instance.InstanceId, extra, { RegionId: 'mars-1' }), 404, 'InvalidRegionId.NotFound');
     const other = bed.store.addRegion({ ...bed.region.region, RegionId: 'cn-shanghai' }, []);
     expect(other.instances.size).toBe(0);
-    expectEcsError(
+    expectApiError(
       () => join(instance.InstanceId, extra, { RegionId: 'cn-shanghai' }),
       404,
       'InvalidInstanceId.NotFound',
     );
-    expectEcsError(
+    expectApiError(
       () => join(instance.InstanceId, extra, { NetworkInterfaceId: 'eni-1' }),
       403,
       'InvalidParam.EniIdAndInstanceId.Conflict',
     );
-    expectEcsError(
+    expectApiError(
       () => bed.call('JoinSecurityGroup', { SecurityGroupId: extra, NetworkInterfaceId: 'eni-1' }),
       400,
       'InvalidParameter',
     );
-    expectEcsError(() => bed.call('JoinSecurityGroup', { SecurityGroupId: extra }), 400, 'MissingParameter');
-    expectEcsError(() => bed.call('LeaveSecurityGroup', { InstanceId: instance.InstanceId }), 400, 'MissingParameter');
+    expectApiError(() => bed.call('JoinSecurityGroup', { SecurityGroupId: extra }), 400, 'MissingParameter');
+    expectApiError(() => bed.call('LeaveSecurityGroup', { InstanceId: instance.InstanceId }), 400, 'MissingParameter');
   });
 });

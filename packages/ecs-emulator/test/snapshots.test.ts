@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { DescribeSnapshotsResponse, Snapshot } from '@ecs-console/ecs-client';
 import { createDisk, createInstance, createSnapshot, type InstanceInit } from '../src/store/factories.js';
 import type { DiskRecord, InstanceRecord } from '../src/store/types.js';
-import { blockStorageBed, expectApiError, type BlockStorageBed } from './support/disk-context.js';
+import { expectApiError, testBed, type TestBed } from './support/test-bed.js';
 
 type Page = Omit<DescribeSnapshotsResponse, 'RequestId'>;
 
-interface Bed extends BlockStorageBed {
+interface Bed extends Omit<TestBed, 'instance'> {
   /** Running, with its 20 GiB system disk. */
   readonly instance: InstanceRecord;
   readonly systemDisk: DiskRecord;
@@ -17,7 +17,7 @@ interface Bed extends BlockStorageBed {
 }
 
 function bed(): Bed {
-  const base = blockStorageBed();
+  const base = testBed();
   const newInstance = (init: InstanceInit = {}) => {
     const instance = createInstance(base.store, base.region, init);
     const systemDisk = [...base.region.disks.values()].find((disk) => disk.InstanceId === instance.InstanceId)!;

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createDisk, createInstance, createSecurityGroup, createSnapshot } from '../src/store/factories.js';
 import type { InstanceRecord } from '../src/store/types.js';
-import { expectEcsError, securityGroupBed, type SecurityGroupBed } from './support/security-groups-context.js';
+import { expectApiError, testBed, type TestBed } from './support/test-bed.js';
 
 interface TagResourceView {
   ResourceId: string;
@@ -10,11 +10,11 @@ interface TagResourceView {
   TagValue: string;
 }
 
-let bed: SecurityGroupBed;
+let bed: TestBed;
 let web: InstanceRecord;
 let db: InstanceRecord;
 beforeEach(() => {
-  bed = securityGroupBed();
+  bed = testBed();
   web = createInstance(bed.store, bed.region);
   db = createInstance(bed.store, bed.region);
 });
@@ -70,37 +70,37 @@ describe('TagResources', () => {
   it('checks the tag rules', () => {
     const one = { 'ResourceId.1': web.InstanceId };
     for (const key of ['aliyun:x', 'acs:x', 'http://x', 'k'.repeat(129)]) {
-      expectEcsError(() => tag({ ...one, 'Tag.1.Key': key, 'Tag.1.Value': 'v' }), 400, 'InvalidTagKey.Malformed');
+      expectApiError(() => tag({ ...one, 'Tag.1.Key': key, 'Tag.1.Value': 'v' }), 400, 'InvalidTagKey.Malformed');
     }
-    expectEcsError(
+    expectApiError(
       () => tag({ ...one, 'Tag.1.Key': 'k', 'Tag.1.Value': 'v'.repeat(129) }),
       400,
       'InvalidTagValue.Malformed',
     );
-    expectEcsError(
+    expectApiError(
       () => tag({ ...one, 'Tag.1.Key': 'k', 'Tag.1.Value': 'a', 'Tag.2.Key': 'k', 'Tag.2.Value': 'b' }),
       400,
       'Duplicate.TagKey',
     );
-    expectEcsError(() => tag(one), 404, 'MissingParameter.Tags');
+    expectApiError(() => tag(one), 404, 'MissingParameter.Tags');
     const many = tagsParams(Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`k${i}`, 'v'])));
-    expectEcsError(() => tag({ ...one, ...many }), 400, 'NumberExceed.Tags');
+    expectApiError(() => tag({ ...one, ...many }), 400, 'NumberExceed.Tags');
     expect(web.tags).toEqual({});
   });
 
   it('checks the resources', () => {
     const tags = tagsParams({ env: 'prod' });
-    expectEcsError(() => tag(tags), 400, 'MissingParameter');
+    expectApiError(() => tag(tags), 400, 'MissingParameter');
     const ids = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`ResourceId.${i + 1}`, `i-${i}`]));
-    expectEcsError(() => tag({ ...ids, ...tags }), 400, 'NumberExceed.ResourceIds');
-    expectEcsError(
+    expectApiError(() => tag({ ...ids, ...tags }), 400, 'NumberExceed.ResourceIds');
+    expectApiError(
       () => tag({ 'ResourceId.1': web.InstanceId, 'ResourceId.2': 'i-nowhere', ...tags }),
       404,
       'InvalidResourceId.NotFound',
     );
     expect(web.tags).toEqual({});
-    expectEcsError(() => tag({ 'ResourceId.1': web.InstanceId, ...tags }, 'disk'), 404, 'InvalidResourceId.NotFound');
-    expectEcsError(
+    expectApiError(() => tag({ 'ResourceId.1': web.InstanceId, ...tags }, 'disk'), 404, 'InvalidResourceId.NotFound');
+    expectApiError(
       () => tag({ 'ResourceId.1': web.InstanceId, ...tags }, 'image'),
       404,
       'InvalidResourceType.NotFound',
@@ -109,17 +109,17 @@ describe('TagResources', () => {
 
   it('reports a missing RegionId or ResourceType as 404 and an unknown region', () => {
     const params = { 'ResourceId.1': web.InstanceId, ...tagsParams({ env: 'prod' }) };
-    expectEcsError(
+    expectApiError(
       () => bed.call('TagResources', { ResourceType: 'instance', ...params }),
       404,
       'MissingParameter.RegionId',
     );
-    expectEcsError(
+    expectApiError(
       () => bed.call('TagResources', { RegionId: bed.regionId, ...params }),
       404,
       'MissingParameter.ResourceType',
     );
-    expectEcsError(
+    expectApiError(
       () => bed.call('TagResources', { RegionId: 'mars-1', ResourceType: 'instance', ...params }),
       404,
       'InvalidRegionId.NotFound',
@@ -130,7 +130,7 @@ describe('TagResources', () => {
     web.tags = Object.fromEntries(Array.from({ length: 19 }, (_, i) => [`k${i}`, 'v']));
     tag({ 'ResourceId.1': web.InstanceId, ...tagsParams({ k0: 'new', last: 'v' }) });
     expect(Object.keys(web.tags)).toHaveLength(20);
-    expectEcsError(
+    expectApiError(
       () => tag({ 'ResourceId.1': db.InstanceId, 'ResourceId.2': web.InstanceId, ...tagsParams({ more: 'v' }) }),
       403,
       'QuotaExceed.Tags',
@@ -164,10 +164,10 @@ describe('UntagResources', () => {
 
   it('checks keys and resources', () => {
     const keys = Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`TagKey.${i + 1}`, `k${i}`]));
-    expectEcsError(() => untag({ 'ResourceId.1': web.InstanceId, ...keys }), 400, 'NumberExceed.Tags');
-    expectEcsError(() => untag({ 'ResourceId.1': 'i-nowhere', 'TagKey.1': 'env' }), 404, 'InvalidResourceId.NotFound');
-    expectEcsError(() => untag({ 'TagKey.1': 'env' }), 400, 'MissingParameter');
-    expectEcsError(
+    expectApiError(() => untag({ 'ResourceId.1': web.InstanceId, ...keys }), 400, 'NumberExceed.Tags');
+    expectApiError(() => untag({ 'ResourceId.1': 'i-nowhere', 'TagKey.1': 'env' }), 404, 'InvalidResourceId.NotFound');
+    expectApiError(() => untag({ 'TagKey.1': 'env' }), 400, 'MissingParameter');
+    expectApiError(
       () => untag({ 'ResourceId.1': web.InstanceId, 'TagKey.1': 'env' }, 'eni'),
       404,
       'InvalidResourceType.NotFound',
@@ -218,17 +218,17 @@ describe('ListTagResources', () => {
   });
 
   it('checks its filters', () => {
-    expectEcsError(() => list({}), 400, 'MissingParameter');
-    expectEcsError(() => list({ 'Tag.1.Value': 'prod' }), 400, 'InvalidParameter.TagValue');
-    expectEcsError(() => list({ 'Tag.1.Key': 'env', 'TagFilter.1.TagKey': 'env' }), 400, 'InvalidParameter');
+    expectApiError(() => list({}), 400, 'MissingParameter');
+    expectApiError(() => list({ 'Tag.1.Value': 'prod' }), 400, 'InvalidParameter.TagValue');
+    expectApiError(() => list({ 'Tag.1.Key': 'env', 'TagFilter.1.TagKey': 'env' }), 400, 'InvalidParameter');
     const filters = Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`TagFilter.${i + 1}.TagKey`, `k${i}`]));
-    expectEcsError(() => list(filters), 400, 'InvalidParameter');
+    expectApiError(() => list(filters), 400, 'InvalidParameter');
     const values = Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`TagFilter.1.TagValues.${i + 1}`, `v${i}`]));
-    expectEcsError(() => list({ 'TagFilter.1.TagKey': 'env', ...values }), 400, 'InvalidParameter');
-    expectEcsError(() => list({ 'TagFilter.1.TagValues.1': 'prod' }), 400, 'MissingParameter');
+    expectApiError(() => list({ 'TagFilter.1.TagKey': 'env', ...values }), 400, 'InvalidParameter');
+    expectApiError(() => list({ 'TagFilter.1.TagValues.1': 'prod' }), 400, 'MissingParameter');
     const ids = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`ResourceId.${i + 1}`, `i-${i}`]));
-    expectEcsError(() => list(ids), 400, 'NumberExceed.ResourceIds');
-    expectEcsError(() => list({ 'Tag.1.Key': 'env' }, 'ddh'), 404, 'InvalidResourceType.NotFound');
+    expectApiError(() => list(ids), 400, 'NumberExceed.ResourceIds');
+    expectApiError(() => list({ 'Tag.1.Key': 'env' }, 'ddh'), 404, 'InvalidResourceType.NotFound');
   });
 
   it('pages 50 entries at a time by NextToken', () => {

@@ -2,66 +2,53 @@ import { expect } from 'vitest';
 import { Clock } from '../../src/clock.js';
 import { REGION_CATALOG } from '../../src/data/catalog.js';
 import { EcsApiError } from '../../src/protocol/errors.js';
-import type { ActionHandler } from '../../src/providers/context.js';
-import { diskHandlers } from '../../src/providers/disks.js';
-import { registerTransitions } from '../../src/providers/index.js';
+import { actionHandlers, registerTransitions } from '../../src/providers/index.js';
 import { RequestParams } from '../../src/providers/params.js';
-import { snapshotHandlers } from '../../src/providers/snapshots.js';
+import { createInstance, createVpc, type InstanceInit } from '../../src/store/factories.js';
 import { Store } from '../../src/store/store.js';
-import type { RegionState } from '../../src/store/types.js';
-
-export type BlockStorageAction =
-  | 'DescribeDisks'
-  | 'CreateDisk'
-  | 'AttachDisk'
-  | 'DetachDisk'
-  | 'ResizeDisk'
-  | 'DeleteDisk'
-  | 'ModifyDiskAttribute'
-  | 'ResetDisk'
-  | 'ReInitDisk'
-  | 'CreateSnapshot'
-  | 'DescribeSnapshots'
-  | 'DeleteSnapshot';
-
-const handlers: Readonly<Record<string, ActionHandler>> = { ...diskHandlers, ...snapshotHandlers };
-
-function handlerFor(action: BlockStorageAction): ActionHandler {
-  const handler = handlers[action];
-  if (!handler) throw new Error(`no handler exported for ${action}`);
-  return handler;
-}
+import type { InstanceRecord, RegionState, VpcRecord } from '../../src/store/types.js';
 
 /** 2024-05-01T00:00:00Z: a fixed start so rendered times can be asserted exactly. */
 export const START = Date.parse('2024-05-01T00:00:00Z');
 
-export interface BlockStorageBed {
+export interface TestBed {
   readonly clock: Clock;
   readonly store: Store;
   /** cn-hangzhou with zones h, i, j. */
   readonly region: RegionState;
   readonly regionId: string;
-  /** Calls a disk or snapshot handler as the server would: due transitions first, then the action. */
-  call(action: BlockStorageAction, params?: Record<string, string>): Record<string, unknown>;
+  /** The region's one VPC. */
+  readonly vpc: VpcRecord;
+  /** Calls a handler as the server would: due transitions first, then the action. */
+  call(action: string, params?: Record<string, string>): Record<string, unknown>;
   /** Moves emulated time on and applies the transitions that came due. */
   advance(ms: number): void;
+  /** A new instance in the region (Running unless `init` says otherwise). */
+  instance(init?: InstanceInit): InstanceRecord;
 }
 
-/** A store with one region, every provider's transitions, and a frozen clock that moves only when told. */
-export function blockStorageBed(): BlockStorageBed {
+/**
+ * Providers under test without HTTP: a store with one region and one VPC, every provider's
+ * transitions, and a clock that stands still until a test moves it.
+ */
+export function testBed(): TestBed {
   const clock = new Clock({ start: START, realNow: () => 0 });
   const store = new Store(clock);
   registerTransitions(store);
   const entry = REGION_CATALOG[0]!;
   const region = store.addRegion(entry.region, [...entry.zones]);
+  const vpc = createVpc(store, region);
   return {
     clock,
     store,
     region,
     regionId: entry.region.RegionId,
+    vpc,
     call(action, params = {}) {
+      const handler = actionHandlers[action];
+      if (!handler) throw new Error(`no handler for ${action}`);
       store.advance();
-      return handlerFor(action)({
+      return handler({
         action,
         params: new RequestParams(params),
         store,
@@ -76,10 +63,13 @@ export function blockStorageBed(): BlockStorageBed {
       clock.advance(ms);
       store.advance();
     },
+    instance(init = {}) {
+      return createInstance(store, region, init);
+    },
   };
 }
 
-/** Asserts that `run` throws the ECS error with this HTTP status and code. */
+/** Asserts that `run` throws the ECS error with this HTTP status and code, and returns it. */
 export function expectApiError(run: () => unknown, httpStatus: number, code: string): EcsApiError {
   let caught: unknown;
   try {
@@ -87,7 +77,7 @@ export function expectApiError(run: () => unknown, httpStatus: number, code: str
   } catch (error) {
     caught = error;
   }
-  expect(caught).toBeInstanceOf(EcsApiError);
+  expect(caught, `expected ${code}`).toBeInstanceOf(EcsApiError);
   const apiError = caught as EcsApiError;
   expect({ httpStatus: apiError.httpStatus, code: apiError.code }).toEqual({ httpStatus, code });
   return apiError;
