@@ -27,6 +27,15 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: 'bff',
+          root: 'apps/bff',
+          include: ['test/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'ecs-emulator',
           root: 'packages/ecs-emulator',
           include: ['test/**/*.test.ts'],

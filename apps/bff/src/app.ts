@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import express, { type ErrorRequestHandler, type Express } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import type { Logger } from 'pino';
+import type { EcsClient } from '@ecs-console/ecs-client';
+import type { AuditLog } from './audit/audit-log.js';
+import { csrfGuard } from './auth/csrf.js';
+import type { Sessions, SignedInUser } from './auth/session.js';
+import type { UserStore } from './auth/users.js';
+import { sendError } from './errors.js';
+import { adminRoutes } from './routes/admin.js';
+import { ecsProxyRoutes } from './routes/ecs-proxy.js';
+import { fleetRoutes } from './routes/fleet.js';
+import { sessionRoutes } from './routes/session.js';
+
+export interface AppDeps {
+  readonly logger: Logger;
+  readonly users: UserStore;
+  readonly sessions: Sessions;
+  readonly audit: AuditLog;
+  readonly ecs: EcsClient;
+  readonly backendKind: 'cloud' | 'endpoint' | 'emulator';
+  readonly defaultRegion: string;
+  readonly fleetConcurrency: number;
+  /** The built SPA (`apps/web/dist`); served when it exists. */
+  readonly webRoot?: string | undefined;
+  readonly trustProxy?: number;
+}
+
+/** The Express app: security headers, logs, the API, and the SPA. Routes stay thin; the work is in the modules they call. */
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', deps.trustProxy ?? 0);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          // Cloudscape sets style attributes at run time.
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          connectSrc: ["'self'"],
+          fontSrc: ["'self'", 'data:'],
+          objectSrc: ["'none'"],
+          frameAncestors: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use(
+    pinoHttp({
+      logger: deps.logger,
+      genReqId: (request, response) => {
+        const id = randomUUID();
+        response.setHeader('x-request-id', id);
+        return id;
+      },
+      customProps: (_request, response) => {
+        const user = response.locals.user as SignedInUser | undefined;
+        return user ? { user: user.username } : {};
+      },
+      serializers: {
+        req: (request: { id: string; method: string; url: string }) => ({
+          id: request.id,
+          method: request.method,
+          path: request.url.split('?')[0],
+        }),
+        res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
+      },
+    }),
+  );
+
+  const api = express.Router();
+  api.use(express.json({ limit: '256kb' }));
+  api.use(csrfGuard());
+  api.get('/health', (_request, response) => {
+    response.json({ status: 'ok', backend: deps.backendKind });
+  });
+  api.use(
+    '/session',
+    sessionRoutes({
+      users: deps.users,
+      sessions: deps.sessions,
+      audit: deps.audit,
+      backend: { kind: deps.backendKind, defaultRegion: deps.defaultRegion },
+    }),
+  );
+  api.use(deps.sessions.require());
+  api.use('/ecs', ecsProxyRoutes({ client: deps.ecs, audit: deps.audit }));
+  api.use('/regions', fleetRoutes({ client: deps.ecs, concurrency: deps.fleetConcurrency }));
+  api.use(adminRoutes({ audit: deps.audit, users: deps.users }));
+  api.use((_request, response) => sendError(response, 404, 'NotFound', 'No such API route.'));
+  app.use('/api', api);
+
+  if (deps.webRoot && existsSync(join(deps.webRoot, 'index.html'))) {
+    const webRoot = deps.webRoot;
+    app.use(express.static(webRoot, { index: false, maxAge: '1h', immutable: false }));
+    // Client-side routes: every other GET gets the SPA's page.
+    app.use((request, response, next) => {
+      if (request.method !== 'GET') return next();
+      response.setHeader('cache-control', 'no-store');
+      response.sendFile(join(webRoot, 'index.html'));
+    });
+  }
+
+  app.use(errorHandler(deps.logger));
+  return app;
+}
+
+function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (error: unknown, _request, response, _next) => {
+    const status = (error as { status?: unknown }).status;
+    if ((error as { type?: unknown }).type === 'entity.parse.failed') {
+      sendError(response, 400, 'InvalidParameter', 'The request body is not valid JSON.');
+      return;
+    }
+    if ((error as { type?: unknown }).type === 'entity.too.large') {
+      sendError(response, 413, 'RequestTooLarge', 'The request body is too large.');
+      return;
+    }
+    logger.error({ err: error }, 'unhandled error');
+    if (response.headersSent) return;
+    sendError(
+      response,
+      typeof status === 'number' && status >= 400 && status < 600 ? status : 500,
+      'InternalError',
+      'The console failed to handle the request.',
+    );
+  };
+}

@@ -1,0 +1,68 @@
+import { defaultCredentialsProvider, EcsClient, type Credentials, type EcsClientLogger } from '@ecs-console/ecs-client';
+import { startEmulator, type RunningEmulator } from '@ecs-console/ecs-emulator';
+import { join } from 'node:path';
+import type { ConsoleConfig } from '../config.js';
+
+/**
+ * Where ECS calls go:
+ * - `cloud`: Alibaba Cloud, with credentials from the client's chain (environment, aliyun CLI);
+ * - `endpoint`: one endpoint for every region (`ECS_ENDPOINT`: a private endpoint or `pnpm emulator`);
+ * - `emulator`: an emulator embedded in this process, when there are no credentials.
+ */
+export interface EcsBackend {
+  readonly kind: 'cloud' | 'endpoint' | 'emulator';
+  readonly client: EcsClient;
+  /** The embedded emulator, when there is one (tests inject faults through it). */
+  readonly emulator?: RunningEmulator;
+  close(): Promise<void>;
+}
+
+async function findCredentials(): Promise<Credentials | undefined> {
+  try {
+    return await defaultCredentialsProvider()();
+  } catch {
+    return undefined;
+  }
+}
+
+export async function openEcsBackend(config: ConsoleConfig, logger: EcsClientLogger): Promise<EcsBackend> {
+  const credentials = config.CONSOLE_EMULATOR === 'always' ? undefined : await findCredentials();
+  if (credentials) {
+    const client = new EcsClient({
+      credentials,
+      endpoint: config.ECS_ENDPOINT,
+      regionId: config.CONSOLE_DEFAULT_REGION,
+      logger,
+    });
+    return { kind: config.ECS_ENDPOINT ? 'endpoint' : 'cloud', client, close: () => client.close() };
+  }
+  if (config.ECS_ENDPOINT && config.CONSOLE_EMULATOR !== 'always') {
+    throw new Error(
+      'ECS_ENDPOINT is set but no credentials were found: set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET',
+    );
+  }
+  if (config.CONSOLE_EMULATOR === 'never') {
+    throw new Error(
+      'no Alibaba Cloud credentials found (ALIBABA_CLOUD_ACCESS_KEY_ID/SECRET or ~/.aliyun/config.json) and CONSOLE_EMULATOR=never',
+    );
+  }
+  const emulator = await startEmulator({
+    speed: config.CONSOLE_EMULATOR_SPEED,
+    stateFile: join(config.CONSOLE_DATA_DIR, 'emulator-state.json'),
+  });
+  const client = new EcsClient({
+    credentials: emulator.credentials,
+    endpoint: emulator.url,
+    regionId: config.CONSOLE_DEFAULT_REGION,
+    logger,
+  });
+  return {
+    kind: 'emulator',
+    client,
+    emulator,
+    async close() {
+      await client.close();
+      await emulator.close();
+    },
+  };
+}

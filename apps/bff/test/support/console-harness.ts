@@ -1,0 +1,94 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig, startConsole, type RunningConsole } from '../../src/index.js';
+import { createLogger } from '../../src/logger.js';
+
+export const ADMIN_PASSWORD = 'admin-password-for-tests';
+
+/** Starts the real console (Express, sessions, audit log, embedded emulator) in a temp data directory. */
+export async function startTestConsole(
+  env: Record<string, string> = {},
+): Promise<RunningConsole & { dataDir: string }> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'ecs-console-test-'));
+  const config = loadConfig({
+    PORT: '0',
+    CONSOLE_DATA_DIR: dataDir,
+    CONSOLE_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    CONSOLE_EMULATOR: 'always',
+    CONSOLE_EMULATOR_SPEED: '500',
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
+  const running = await startConsole(config, createLogger(config.LOG_LEVEL));
+  return Object.assign(running, { dataDir });
+}
+
+export interface ApiResponse {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly text: string;
+  readonly body: Record<string, unknown>;
+}
+
+/**
+ * A browser-like API client: keeps the session cookie, sends the CSRF header and the console's
+ * Origin on writes, and records every response so tests can search them all for secrets.
+ */
+export class Browser {
+  readonly seen: ApiResponse[] = [];
+  #cookie = '';
+
+  constructor(readonly baseUrl: string) {}
+
+  async request(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<ApiResponse> {
+    const write = method !== 'GET' && method !== 'HEAD';
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers: {
+        ...(this.#cookie ? { cookie: this.#cookie } : {}),
+        ...(write
+          ? { 'x-requested-with': 'ecs-console', origin: this.baseUrl, 'content-type': 'application/json' }
+          : {}),
+        ...headers,
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const setCookie = response.headers.getSetCookie().find((cookie) => cookie.startsWith('ecs_console_session='));
+    if (setCookie) {
+      const value = setCookie.split(';')[0]!;
+      this.#cookie = value.endsWith('=') ? '' : value;
+    }
+    const text = await response.text();
+    let parsed: Record<string, unknown>;
+    try {
+      parsed = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+    } catch {
+      parsed = {};
+    }
+    const result = { status: response.status, headers: response.headers, text, body: parsed };
+    this.seen.push(result);
+    return result;
+  }
+
+  get(path: string) {
+    return this.request('GET', path);
+  }
+
+  post(path: string, body: unknown = {}, headers?: Record<string, string>) {
+    return this.request('POST', path, body, headers);
+  }
+
+  async login(username: string, password: string): Promise<ApiResponse> {
+    return this.post('/api/session', { username, password });
+  }
+
+  get hasSession(): boolean {
+    return this.#cookie !== '';
+  }
+}
