@@ -1,5 +1,6 @@
 import { clientVsPopCore } from './suites/client-vs-pop-core.js';
 import { emulatorPages } from './suites/emulator-pages.js';
+import { fleetThroughBff } from './suites/fleet-through-bff.js';
 
 /**
  * `pnpm bench [suite ...]`: runs every suite (or the named ones). Each prints ratios against a
@@ -8,6 +9,7 @@ import { emulatorPages } from './suites/emulator-pages.js';
 const suites: Record<string, () => Promise<void>> = {
   client: clientVsPopCore,
   emulator: emulatorPages,
+  fleet: fleetThroughBff,
 };
 
 const wanted = process.argv.slice(2).filter((arg) => arg !== '--');

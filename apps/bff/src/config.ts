@@ -41,7 +41,7 @@ const ConfigSchema = z.object({
   /** Express `trust proxy` (hops), so client IPs and HTTPS are read from a reverse proxy's headers. */
   CONSOLE_TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   /** Pages fetched at once when listing a whole region. */
-  CONSOLE_FLEET_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+  CONSOLE_FLEET_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(16),
   /** Emulated seconds per real second for the embedded emulator. */
   CONSOLE_EMULATOR_SPEED: z.coerce.number().positive().max(10_000).default(1),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -13,8 +13,12 @@ export interface ChildServer {
  * Starts a server script in its own process, so the server and the code under measurement do not
  * share a core. The script sends `{ url }` over IPC once it listens.
  */
-export function startChildServer(script: URL, args: readonly string[] = []): Promise<ChildServer> {
-  const child = fork(script, args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+export function startChildServer(
+  script: URL,
+  args: readonly string[] = [],
+  env: Readonly<Record<string, string>> = {},
+): Promise<ChildServer> {
+  const child = fork(script, args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: { ...process.env, ...env } });
   return new Promise((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`server ${script.pathname} exited with ${code}`)));

@@ -1,8 +1,55 @@
 import { Router } from 'express';
-import { listAll, type EcsClient } from '@ecs-console/ecs-client';
+import { listAll, type EcsClient, type Instance } from '@ecs-console/ecs-client';
 import { z } from 'zod';
 import { isEcsFailure, sendEcsError, sendError } from '../errors.js';
 import { regionId } from '../registry/types.js';
+
+/**
+ * The instance fields the list, its filters and the detail page show. The rest (network
+ * interfaces, metadata, CPU and host options) would more than double a 10,000-instance answer;
+ * DescribeInstances with InstanceIds returns them for one instance.
+ */
+const SUMMARY_FIELDS = [
+  'InstanceId',
+  'InstanceName',
+  'Description',
+  'HostName',
+  'Status',
+  'RegionId',
+  'ZoneId',
+  'InstanceType',
+  'InstanceTypeFamily',
+  'Cpu',
+  'Memory',
+  'OSType',
+  'OSName',
+  'OSNameEn',
+  'ImageId',
+  'CreationTime',
+  'StartTime',
+  'ExpiredTime',
+  'InstanceChargeType',
+  'InternetChargeType',
+  'InternetMaxBandwidthOut',
+  'InstanceNetworkType',
+  'StoppedMode',
+  'DeletionProtection',
+  'KeyPairName',
+  'OperationLocks',
+  'VpcAttributes',
+  'PublicIpAddress',
+  'EipAddress',
+  'SecurityGroupIds',
+  'Tags',
+] as const satisfies readonly (keyof Instance)[];
+
+export type InstanceSummary = Pick<Instance, (typeof SUMMARY_FIELDS)[number]>;
+
+function summarize(instance: Instance): InstanceSummary {
+  const summary: Partial<Record<keyof Instance, unknown>> = {};
+  for (const field of SUMMARY_FIELDS) if (instance[field] !== undefined) summary[field] = instance[field];
+  return summary as InstanceSummary;
+}
 
 /**
  * `GET /api/regions/:regionId/instances`: every instance of a region in one answer. The first
@@ -18,7 +65,9 @@ export function fleetRoutes({ client, concurrency }: { client: EcsClient; concur
       return;
     }
     try {
-      const instances = await listAll(client, 'DescribeInstances', { RegionId: region.data }, { concurrency });
+      const instances = (await listAll(client, 'DescribeInstances', { RegionId: region.data }, { concurrency })).map(
+        summarize,
+      );
       response.json({
         regionId: region.data,
         instances,

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import {
   ecsActions,
   type ActionItem,
@@ -26,7 +27,7 @@ export interface PaginateOptions extends CallOptions {
 
 export interface ListAllOptions extends CallOptions {
   readonly pageSize?: number;
-  /** Pages fetched at once after the first. Default 8. */
+  /** Pages fetched at once after the first. Default 16. */
   readonly concurrency?: number;
 }
 
@@ -122,7 +123,7 @@ export async function listAll<A extends PaginatedActionName>(
   options: ListAllOptions = {},
 ): Promise<ActionItem<A>[]> {
   const spec = paginationSpec(action);
-  const { concurrency = 8, pageSize: requestedSize, ...callOptions } = options;
+  const { concurrency = 16, pageSize: requestedSize, ...callOptions } = options;
   if (!spec.pageNumber) {
     const items: ActionItem<A>[] = [];
     for await (const item of paginateItems(client, action, params, { ...callOptions, pageSize: requestedSize }))
@@ -156,6 +157,8 @@ export async function listAll<A extends PaginatedActionName>(
   pages[0] = firstItems;
   const controller = new AbortController();
   const signal = callOptions.signal ? AbortSignal.any([callOptions.signal, controller.signal]) : controller.signal;
+  // Every page in flight listens for the abort; that is expected, not a leak.
+  setMaxListeners(2 * concurrency + 8, signal);
   let nextPage = 2;
   const worker = async (): Promise<void> => {
     while (nextPage <= pageCount && !signal.aborted) {

@@ -1,0 +1,9 @@
+import { createLogger, loadConfig, startConsole } from '@ecs-console/bff';
+
+/**
+ * The console's BFF in its own process for benchmarks, configured by environment variables as in
+ * production. Sends `{ url }` once listening.
+ */
+const config = loadConfig(process.env);
+const running = await startConsole(config, createLogger(config.LOG_LEVEL));
+process.send?.({ url: running.url });
