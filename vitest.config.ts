@@ -42,6 +42,18 @@ export default defineConfig({
           environment: 'node',
         },
       },
+      {
+        extends: true,
+        resolve: {
+          alias: { '@': source('./apps/web/src') },
+        },
+        test: {
+          name: 'web',
+          root: 'apps/web',
+          include: ['test/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
     ],
   },
 });

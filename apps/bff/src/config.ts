@@ -7,45 +7,60 @@ import { z } from 'zod';
  */
 const booleanText = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 
-const ConfigSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
-  HOST: z.string().min(1).default('127.0.0.1'),
-  CONSOLE_DATA_DIR: z.string().min(1).default('./data'),
-  /** One ECS endpoint for every region: a private endpoint, or an emulator from `pnpm emulator`. */
-  ECS_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
-  /** `auto` (default): the embedded emulator when no cloud credentials are found. */
-  CONSOLE_EMULATOR: z.enum(['auto', 'always', 'never']).default('auto'),
-  /** Region the UI opens on. */
-  CONSOLE_DEFAULT_REGION: z
-    .string()
-    .regex(/^[a-z]{2,}(-[a-z0-9]+)+$/)
-    .default('cn-hangzhou'),
-  /** The first admin's password (only read when no user exists yet). */
-  CONSOLE_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
-  /** 32+ characters, shared by every replica; default: a key generated into the data directory. */
-  CONSOLE_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-  CONSOLE_SESSION_IDLE_MINUTES: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(24 * 60)
-    .default(30),
-  CONSOLE_SESSION_MAX_HOURS: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(24 * 30)
-    .default(12),
-  /** Set when the console is served over HTTPS (directly or behind a TLS proxy): cookies become Secure. */
-  CONSOLE_SECURE_COOKIES: booleanText.default(false),
-  /** Express `trust proxy` (hops), so client IPs and HTTPS are read from a reverse proxy's headers. */
-  CONSOLE_TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
-  /** Pages fetched at once when listing a whole region. */
-  CONSOLE_FLEET_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(16),
-  /** Emulated seconds per real second for the embedded emulator. */
-  CONSOLE_EMULATOR_SPEED: z.coerce.number().positive().max(10_000).default(1),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-});
+const ConfigSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    CONSOLE_DATA_DIR: z.string().min(1).default('./data'),
+    /** One ECS endpoint for every region: a private endpoint, or an emulator from `pnpm emulator`. */
+    ECS_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+    /** `auto` (default): the embedded emulator when no cloud credentials are found. */
+    CONSOLE_EMULATOR: z.enum(['auto', 'always', 'never']).default('auto'),
+    /** Region the UI opens on. */
+    CONSOLE_DEFAULT_REGION: z
+      .string()
+      .regex(/^[a-z]{2,}(-[a-z0-9]+)+$/)
+      .default('cn-hangzhou'),
+    /** The first admin's password (only read when no user exists yet). */
+    CONSOLE_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+    /** 32+ characters, shared by every replica; default: a key generated into the data directory. */
+    CONSOLE_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    CONSOLE_SESSION_IDLE_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(30),
+    CONSOLE_SESSION_MAX_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 30)
+      .default(12),
+    /** Set when the console is served over HTTPS (directly or behind a TLS proxy): cookies become Secure. */
+    CONSOLE_SECURE_COOKIES: booleanText.default(false),
+    /** Express `trust proxy` (hops), so client IPs and HTTPS are read from a reverse proxy's headers. */
+    CONSOLE_TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+    /** Pages fetched at once when listing a whole region. */
+    CONSOLE_FLEET_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(16),
+    /** Port of the embedded emulator (its ECS API and `/__emulator/` controls, loopback only); 0 = any free port. */
+    CONSOLE_EMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+    /** A fixed key pair for the embedded emulator (default: generated at each start). */
+    CONSOLE_EMULATOR_ACCESS_KEY_ID: z.string().min(6).max(64).optional(),
+    CONSOLE_EMULATOR_ACCESS_KEY_SECRET: z.string().min(16).max(128).optional(),
+    /** Emulated seconds per real second for the embedded emulator. */
+    CONSOLE_EMULATOR_SPEED: z.coerce.number().positive().max(10_000).default(1),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .refine(
+    (config) =>
+      (config.CONSOLE_EMULATOR_ACCESS_KEY_ID === undefined) ===
+      (config.CONSOLE_EMULATOR_ACCESS_KEY_SECRET === undefined),
+    {
+      message: 'set both or neither',
+      path: ['CONSOLE_EMULATOR_ACCESS_KEY_SECRET'],
+    },
+  );
 
 export type ConsoleConfig = Omit<z.infer<typeof ConfigSchema>, 'CONSOLE_DATA_DIR'> & {
   /** Absolute. */

@@ -46,7 +46,18 @@ export async function openEcsBackend(config: ConsoleConfig, logger: EcsClientLog
       'no Alibaba Cloud credentials found (ALIBABA_CLOUD_ACCESS_KEY_ID/SECRET or ~/.aliyun/config.json) and CONSOLE_EMULATOR=never',
     );
   }
+  const fixedKey =
+    config.CONSOLE_EMULATOR_ACCESS_KEY_ID && config.CONSOLE_EMULATOR_ACCESS_KEY_SECRET
+      ? [
+          {
+            accessKeyId: config.CONSOLE_EMULATOR_ACCESS_KEY_ID,
+            accessKeySecret: config.CONSOLE_EMULATOR_ACCESS_KEY_SECRET,
+          },
+        ]
+      : undefined;
   const emulator = await startEmulator({
+    keys: fixedKey,
+    port: config.CONSOLE_EMULATOR_PORT,
     speed: config.CONSOLE_EMULATOR_SPEED,
     stateFile: join(config.CONSOLE_DATA_DIR, 'emulator-state.json'),
   });

@@ -1,0 +1,70 @@
+import TopNavigation from '@cloudscape-design/components/top-navigation';
+import type { ButtonDropdownProps } from '@cloudscape-design/components/button-dropdown';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate } from 'react-router';
+import { useRouterFollow } from '@/components/InternalLink';
+import { useCurrentSession, useSignOut } from '@/features/auth';
+import { ecsAcceptLanguage, useRegions, useSelectedRegion } from '@/features/regions';
+import { useLocale } from '@/lib/i18n';
+
+/** Product name, region selector and the user's menu. */
+export function TopBar() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const onFollow = useRouterFollow();
+  const { user } = useCurrentSession();
+  const signOut = useSignOut();
+  const [regionId, setRegionId] = useSelectedRegion();
+  const regions = useRegions(ecsAcceptLanguage(locale));
+  const currentRegion = regions.data?.find((region) => region.RegionId === regionId);
+
+  let regionItems: ButtonDropdownProps.Items;
+  if (regions.data) {
+    regionItems = regions.data.map((region) => ({
+      id: region.RegionId,
+      text: region.LocalName,
+      secondaryText: region.RegionId,
+      itemType: 'checkbox',
+      checked: region.RegionId === regionId,
+    }));
+  } else {
+    const text = regions.isError ? t('region.loadFailed') : t('region.loading');
+    regionItems = [{ id: 'unavailable', text, disabled: true }];
+  }
+
+  const chooseRegion = (id: string) => {
+    setRegionId(id);
+    // An instance page belongs to its region: after switching, show the new region's list.
+    if (location.pathname.startsWith('/instances/')) void navigate('/instances');
+  };
+
+  return (
+    <TopNavigation
+      identity={{ href: '/', title: t('app.name'), onFollow }}
+      utilities={[
+        {
+          type: 'menu-dropdown',
+          iconName: 'location-pin',
+          text: currentRegion ? `${currentRegion.LocalName} (${regionId})` : regionId,
+          title: t('region.title'),
+          ariaLabel: t('region.ariaLabel', { region: currentRegion?.LocalName ?? regionId }),
+          items: regionItems,
+          onItemClick: ({ detail }) => chooseRegion(detail.id),
+        },
+        {
+          type: 'menu-dropdown',
+          iconName: 'user-profile',
+          text: user.username,
+          description: t('user.role', { role: t(`roles.${user.role}`) }),
+          ariaLabel: t('user.menuLabel', { username: user.username }),
+          items: [{ id: 'sign-out', text: t('user.signOut') }],
+          onItemClick: ({ detail }) => {
+            if (detail.id === 'sign-out') signOut.mutate();
+          },
+        },
+      ]}
+    />
+  );
+}

@@ -1,0 +1,3 @@
+export { Notifications } from './Notifications';
+export { NotificationsProvider, type Notification, type NotificationActions } from './NotificationsProvider';
+export { useNotifications } from './use-notifications';

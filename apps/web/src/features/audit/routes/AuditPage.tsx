@@ -1,0 +1,29 @@
+import Button from '@cloudscape-design/components/button';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import { useTranslation } from 'react-i18next';
+import { ApiErrorAlert } from '@/components/ApiErrorAlert';
+import { useAuditLog } from '../api/audit';
+import { AuditTable } from '../components/AuditTable';
+
+/** The BFF keeps more; the newest 500 cover days of a team's work and stay quick to filter. */
+const AUDIT_LIMIT = 500;
+
+const NO_ENTRIES: readonly never[] = [];
+
+/** `/audit` (admins): who signed in and who did what, newest first. */
+export function AuditPage() {
+  const { t } = useTranslation();
+  const audit = useAuditLog(AUDIT_LIMIT);
+  return (
+    <SpaceBetween size="m">
+      {audit.isError && (
+        <ApiErrorAlert
+          error={audit.error}
+          header={t('audit.loadFailed')}
+          action={<Button onClick={() => void audit.refetch()}>{t('common.retry')}</Button>}
+        />
+      )}
+      <AuditTable entries={audit.data ?? NO_ENTRIES} loading={audit.isPending} onRefresh={() => void audit.refetch()} />
+    </SpaceBetween>
+  );
+}

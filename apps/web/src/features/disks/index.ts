@@ -1,0 +1,1 @@
+export { DisksPage } from './routes/DisksPage';

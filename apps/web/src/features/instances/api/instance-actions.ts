@@ -1,0 +1,62 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { callEcsAction, toApiError, type ApiError } from '@/lib/api-client';
+import { mapWithConcurrency } from '@/lib/concurrency';
+import { ecsCallFor, type ActionRequest } from '../logic/action-requests';
+import type { Instance } from '../types';
+import { fleetQueryKey } from './fleet';
+import { regionInstancesQueryKey } from './instance';
+
+export type InstanceActionResult =
+  | { readonly instance: Instance; readonly ok: true; readonly requestId: string }
+  | { readonly instance: Instance; readonly ok: false; readonly error: ApiError };
+
+export interface InstanceActionBatch {
+  readonly request: ActionRequest;
+  readonly instances: readonly Instance[];
+}
+
+/** Requests in flight at once for a batch. */
+const BATCH_CONCURRENCY = 5;
+
+/** Runs the action on one instance; a failure is a result to show, not an exception. */
+export async function runInstanceAction(request: ActionRequest, instance: Instance): Promise<InstanceActionResult> {
+  const call = ecsCallFor(request, instance);
+  try {
+    const response = await callEcsAction<{ RequestId: string }>(call.action, call.params);
+    return { instance, ok: true, requestId: response.RequestId };
+  } catch (error) {
+    return { instance, ok: false, error: toApiError(error) };
+  }
+}
+
+export function runInstanceActions({ request, instances }: InstanceActionBatch): Promise<InstanceActionResult[]> {
+  return mapWithConcurrency(instances, BATCH_CONCURRENCY, (instance) => runInstanceAction(request, instance));
+}
+
+export interface InstanceActionCallbacks {
+  /** Returns what `onDone` gets back (e.g. the id of an in-progress notification). */
+  readonly onStart: (batch: InstanceActionBatch) => string;
+  readonly onDone: (batch: InstanceActionBatch, results: readonly InstanceActionResult[], started: string) => void;
+}
+
+/**
+ * Runs a batch and then refreshes what it changed. The callbacks live on the mutation itself, so
+ * results are reported even when the page that started the batch has been left.
+ */
+export function useInstanceActionsMutation({ onStart, onDone }: InstanceActionCallbacks) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: runInstanceActions,
+    onMutate: (batch) => onStart(batch),
+    onSuccess: (results, batch, started) => onDone(batch, results, started),
+    onSettled: async (_results, _error, { instances }) => {
+      const regions = new Set(instances.map((instance) => instance.RegionId));
+      await Promise.all(
+        [...regions].flatMap((regionId) => [
+          queryClient.invalidateQueries({ queryKey: fleetQueryKey(regionId) }),
+          queryClient.invalidateQueries({ queryKey: regionInstancesQueryKey(regionId) }),
+        ]),
+      );
+    },
+  });
+}

@@ -1,0 +1,33 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { callEcsAction } from '@/lib/api-client';
+import type { Disk } from '../types';
+
+interface DescribeDisksResponse {
+  readonly RequestId: string;
+  readonly Disks: { readonly Disk: readonly Disk[] };
+}
+
+/** The disks attached to an instance: far fewer than one page of 100. */
+export async function getInstanceDisks(
+  regionId: string,
+  instanceId: string,
+  signal?: AbortSignal,
+): Promise<readonly Disk[]> {
+  const response = await callEcsAction<DescribeDisksResponse>(
+    'DescribeDisks',
+    { RegionId: regionId, InstanceId: instanceId, PageSize: 100 },
+    signal,
+  );
+  return response.Disks.Disk;
+}
+
+export function instanceDisksQueryOptions(regionId: string, instanceId: string) {
+  return queryOptions({
+    queryKey: ['instance-disks', regionId, instanceId],
+    queryFn: ({ signal }) => getInstanceDisks(regionId, instanceId, signal),
+  });
+}
+
+export function useInstanceDisks(regionId: string, instanceId: string) {
+  return useQuery(instanceDisksQueryOptions(regionId, instanceId));
+}

@@ -1,0 +1,36 @@
+import Checkbox from '@cloudscape-design/components/checkbox';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ActionRequest } from '../logic/action-requests';
+import type { Instance } from '../types';
+import { ActionModal } from './ActionModal';
+import { ActionTargets } from './ActionTargets';
+
+interface RebootInstancesModalProps {
+  readonly instances: readonly Instance[];
+  readonly onConfirm: (request: ActionRequest) => void;
+  readonly onDismiss: () => void;
+}
+
+export function RebootInstancesModal({ instances, onConfirm, onDismiss }: RebootInstancesModalProps) {
+  const { t } = useTranslation();
+  const [forceStop, setForceStop] = useState(false);
+
+  return (
+    <ActionModal
+      header={t('actions.reboot.title', { count: instances.length })}
+      confirmButtonText={t('actions.reboot.confirm')}
+      onConfirm={() => onConfirm({ action: 'reboot', forceStop })}
+      onDismiss={onDismiss}
+    >
+      <ActionTargets instances={instances} />
+      <Checkbox
+        checked={forceStop}
+        onChange={({ detail }) => setForceStop(detail.checked)}
+        description={t('actions.reboot.forceDescription')}
+      >
+        {t('actions.reboot.force')}
+      </Checkbox>
+    </ActionModal>
+  );
+}

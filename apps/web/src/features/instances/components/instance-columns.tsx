@@ -1,0 +1,111 @@
+import type { TableProps } from '@cloudscape-design/components/table';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CopyableId } from '@/components/CopyableId';
+import { InstanceStatusIndicator } from '@/components/InstanceStatusIndicator';
+import { compareText } from '@/lib/compare';
+import { formatDateTime, formatMemoryMiB } from '@/lib/format';
+import { useLocale } from '@/lib/i18n';
+import type { InstanceRow } from '../logic/instance-row';
+import type { InstanceColumnId } from '../logic/table-preferences';
+import { instanceHref } from '../paths';
+
+export type InstanceColumn = TableProps.ColumnDefinition<InstanceRow> & {
+  readonly id: InstanceColumnId;
+  readonly header: string;
+};
+
+const byText =
+  (value: (row: InstanceRow) => string) =>
+  (a: InstanceRow, b: InstanceRow): number =>
+    compareText(value(a), value(b));
+
+const firstOf = (values: readonly string[]) => values[0] ?? '';
+
+/** Every column of the instance list; the preferences choose which show and in what order. */
+export function useInstanceColumns(): readonly InstanceColumn[] {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  return useMemo(
+    (): InstanceColumn[] => [
+      {
+        id: 'name',
+        header: t('instances.columns.name'),
+        cell: (row) => row.name || '-',
+        sortingComparator: byText((row) => row.name),
+      },
+      {
+        id: 'id',
+        header: t('instances.columns.id'),
+        cell: (row) => <CopyableId id={row.id} href={instanceHref(row.instance.RegionId, row.id)} />,
+        sortingComparator: byText((row) => row.id),
+        isRowHeader: true,
+        // Room for a whole ID (`i-` and 20 characters) and its copy button.
+        width: 260,
+        minWidth: 200,
+      },
+      {
+        id: 'status',
+        header: t('instances.columns.status'),
+        cell: (row) => <InstanceStatusIndicator status={row.status} />,
+        sortingComparator: byText((row) => row.status),
+      },
+      {
+        id: 'instanceType',
+        header: t('instances.columns.instanceType'),
+        cell: (row) => row.instanceType,
+        sortingComparator: byText((row) => row.instanceType),
+      },
+      {
+        id: 'cpuMemory',
+        header: t('instances.columns.cpuMemory'),
+        cell: ({ instance }) =>
+          t('instances.cpuMemory', { cpu: instance.Cpu, memory: formatMemoryMiB(instance.Memory, locale) }),
+        sortingComparator: (a, b) => a.instance.Cpu - b.instance.Cpu || a.instance.Memory - b.instance.Memory,
+      },
+      {
+        id: 'zone',
+        header: t('instances.columns.zone'),
+        cell: (row) => row.zone,
+        sortingComparator: byText((row) => row.zone),
+      },
+      {
+        id: 'privateIp',
+        header: t('instances.columns.privateIp'),
+        cell: (row) => row.privateIps.join(', ') || '-',
+        sortingComparator: byText((row) => firstOf(row.privateIps)),
+      },
+      {
+        id: 'publicIp',
+        header: t('instances.columns.publicIp'),
+        cell: (row) => row.publicIps.join(', ') || '-',
+        sortingComparator: byText((row) => firstOf(row.publicIps)),
+      },
+      {
+        id: 'os',
+        header: t('instances.columns.os'),
+        cell: (row) => row.osName || '-',
+        sortingComparator: byText((row) => row.osName),
+      },
+      {
+        id: 'chargeType',
+        header: t('instances.columns.chargeType'),
+        cell: ({ instance }) => t(`chargeType.${instance.InstanceChargeType}`),
+        sortingComparator: byText((row) => row.instance.InstanceChargeType),
+      },
+      {
+        id: 'created',
+        header: t('instances.columns.created'),
+        cell: ({ instance }) => formatDateTime(instance.CreationTime, locale),
+        // ECS times are ISO 8601 in UTC, so text order is time order.
+        sortingComparator: (a, b) => a.instance.CreationTime.localeCompare(b.instance.CreationTime),
+      },
+      {
+        id: 'tags',
+        header: t('instances.columns.tags'),
+        cell: (row) => row.tags.map((tag) => `${tag.TagKey}: ${tag.TagValue}`).join(', ') || '-',
+      },
+    ],
+    [t, locale],
+  );
+}

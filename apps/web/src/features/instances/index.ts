@@ -1,0 +1,2 @@
+export { InstanceDetailPage } from './routes/InstanceDetailPage';
+export { InstanceListPage } from './routes/InstanceListPage';

@@ -1,0 +1,45 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { callEcsAction } from '@/lib/api-client';
+
+/** ECS `Region`, the fields the console uses. */
+export interface Region {
+  readonly RegionId: string;
+  /** The region's name in the requested language (`AcceptLanguage`). */
+  readonly LocalName: string;
+  readonly Status: 'available' | 'soldOut';
+}
+
+interface DescribeRegionsResponse {
+  readonly RequestId: string;
+  readonly Regions: { readonly Region: readonly Region[] };
+}
+
+/** ECS's `AcceptLanguage` for a console language: region names then come in the user's language. */
+export function ecsAcceptLanguage(language: string): string {
+  if (language.startsWith('zh')) return 'zh-CN';
+  if (language.startsWith('ja')) return 'ja';
+  return 'en-US';
+}
+
+/** The one action without a region: the BFF rejects a RegionId on it. */
+export async function getRegions(acceptLanguage: string, signal?: AbortSignal): Promise<readonly Region[]> {
+  const response = await callEcsAction<DescribeRegionsResponse>(
+    'DescribeRegions',
+    { AcceptLanguage: acceptLanguage },
+    signal,
+  );
+  return response.Regions.Region;
+}
+
+export function regionsQueryOptions(acceptLanguage: string) {
+  return queryOptions({
+    queryKey: ['regions', acceptLanguage],
+    queryFn: ({ signal }) => getRegions(acceptLanguage, signal),
+    // The list of regions changes a few times a year.
+    staleTime: 60 * 60_000,
+  });
+}
+
+export function useRegions(acceptLanguage: string) {
+  return useQuery(regionsQueryOptions(acceptLanguage));
+}

@@ -1,0 +1,2 @@
+export { ecsAcceptLanguage, useRegions } from './api/regions';
+export { useSelectedRegion } from './hooks/use-selected-region';

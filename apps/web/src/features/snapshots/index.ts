@@ -1,0 +1,1 @@
+export { SnapshotsPage } from './routes/SnapshotsPage';

@@ -1,0 +1,146 @@
+/**
+ * The one way the SPA talks to the BFF. Every request carries the session cookie (same origin only),
+ * state-changing requests carry the CSRF header the BFF requires, and every failure becomes an
+ * `ApiError` with the BFF's (or ECS's) code, message and RequestId.
+ */
+
+/** Header and value the BFF demands on every non-GET request (see apps/bff/API.md, "CSRF"). */
+const CSRF_HEADER = 'X-Requested-With';
+const CSRF_HEADER_VALUE = 'ecs-console';
+
+/** Codes the SPA itself assigns when there is no answer from the BFF to report. */
+const CLIENT_ERROR_CODES = ['NetworkError', 'UnexpectedResponse'] as const;
+export type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[number];
+
+export interface ApiErrorFields {
+  readonly status: number;
+  readonly code: string;
+  readonly message: string;
+  readonly requestId: string | null;
+}
+
+export class ApiError extends Error implements ApiErrorFields {
+  readonly status: number;
+  readonly code: string;
+  readonly requestId: string | null;
+
+  constructor({ status, code, message, requestId }: ApiErrorFields) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.requestId = requestId;
+  }
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError;
+}
+
+export function isClientErrorCode(code: string): code is ClientErrorCode {
+  return (CLIENT_ERROR_CODES as readonly string[]).includes(code);
+}
+
+interface ErrorBody {
+  code: string;
+  message: string;
+  requestId?: string | null;
+}
+
+function isErrorBody(value: unknown): value is ErrorBody {
+  if (typeof value !== 'object' || value === null) return false;
+  const body = value as Record<string, unknown>;
+  return (
+    typeof body.code === 'string' &&
+    typeof body.message === 'string' &&
+    (body.requestId === undefined || body.requestId === null || typeof body.requestId === 'string')
+  );
+}
+
+/**
+ * Builds the error for a failed response from its status, body text and `x-request-id` header.
+ * The BFF always answers `{ code, message, requestId }`; anything else (a proxy's HTML page, an empty
+ * body) still yields an error that says what happened.
+ */
+export function parseApiError(status: number, bodyText: string, headerRequestId: string | null): ApiError {
+  let body: unknown;
+  try {
+    body = JSON.parse(bodyText);
+  } catch {
+    body = undefined;
+  }
+  if (isErrorBody(body)) {
+    return new ApiError({
+      status,
+      code: body.code,
+      message: body.message,
+      requestId: body.requestId ?? headerRequestId,
+    });
+  }
+  return new ApiError({
+    status,
+    code: 'UnexpectedResponse',
+    message: `HTTP ${status}${bodyText.trim() ? `: ${bodyText.trim().slice(0, 200)}` : ''}`,
+    requestId: headerRequestId,
+  });
+}
+
+/** Any thrown value as an ApiError, so every error display can show code, message and RequestId. */
+export function toApiError(error: unknown): ApiError {
+  if (isApiError(error)) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new ApiError({ status: 0, code: 'NetworkError', message, requestId: null });
+}
+
+export interface ApiFetchOptions {
+  readonly method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  /** Sent as JSON. */
+  readonly body?: unknown;
+  readonly signal?: AbortSignal;
+}
+
+/** Calls the BFF and returns its JSON answer (`undefined` for 204). Throws `ApiError` on any failure. */
+export async function apiFetch<T>(path: string, { method = 'GET', body, signal }: ApiFetchOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (method !== 'GET') headers[CSRF_HEADER] = CSRF_HEADER_VALUE;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+      signal,
+    });
+  } catch (error) {
+    // Aborts are not failures to report: let TanStack Query see the AbortError as it is.
+    if (signal?.aborted) throw error;
+    throw toApiError(error);
+  }
+
+  if (!response.ok) {
+    throw parseApiError(response.status, await response.text(), response.headers.get('x-request-id'));
+  }
+  if (response.status === 204) return undefined as T;
+  try {
+    return (await response.json()) as T;
+  } catch {
+    throw new ApiError({
+      status: response.status,
+      code: 'UnexpectedResponse',
+      message: `HTTP ${response.status}: the answer was not JSON`,
+      requestId: response.headers.get('x-request-id'),
+    });
+  }
+}
+
+/**
+ * Calls one ECS action through the BFF's signing proxy. `params` use ECS's parameter names with
+ * natural JSON values, and `RegionId` for every action that concerns a region (the BFF uses it as
+ * the endpoint for actions that do not take it themselves).
+ */
+export function callEcsAction<T>(action: string, params: Record<string, unknown>, signal?: AbortSignal): Promise<T> {
+  return apiFetch<T>(`/api/ecs/${encodeURIComponent(action)}`, { method: 'POST', body: params, signal });
+}

@@ -1,0 +1,47 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { ADMIN, fleet, signIn } from '../support/console.js';
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) =>
+        `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
+    );
+}
+
+test('the main pages have no serious accessibility violations', async ({ page }) => {
+  await page.goto('/login');
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await signIn(page, ADMIN);
+  await expect(page.getByRole('row').nth(2)).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  const first = (await fleet(page)).instances[0]!;
+  await page.goto(`/instances/cn-hangzhou/${first.InstanceId}`);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await page.goto('/audit');
+  await expect(page.getByRole('heading', { level: 1, name: /Audit log/ })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('signing in and opening an instance work from the keyboard alone', async ({ page }) => {
+  await page.goto('/login');
+  await expect(page.getByLabel('User name')).toBeFocused();
+  await page.keyboard.type('admin');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(ADMIN.password);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: /Instances/ })).toBeVisible();
+  const link = page.getByRole('table').getByRole('link').first();
+  await link.focus();
+  const name = await link.textContent();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: name ?? undefined })).toBeVisible();
+});
