@@ -26,12 +26,12 @@ async function main(): Promise<void> {
   if (running.generatedAdminPassword) {
     // Printed once, on the console only (not through the logger), so it is never in log files.
     console.log(
-      `\nFirst start: created user "admin" with password ${running.generatedAdminPassword}\nSign in and change it (or set CONSOLE_ADMIN_PASSWORD before the first start).\n`,
+      `\nFirst start: created user "admin" with password ${running.generatedAdminPassword}\nStore it safely: it is not shown again. (Set CONSOLE_ADMIN_PASSWORD before the first start to choose it.)\n`,
     );
   }
-  console.log(
-    `ECS Console: ${running.url}${running.backend.kind === 'emulator' ? '  (Emulator: no real cloud resources)' : ''}`,
-  );
+  if (running.backend.kind === 'emulator')
+    console.log('Emulator: no real cloud resources (no Alibaba Cloud credentials found)');
+  console.log(`ECS Console: ${running.url}`);
 
   const stop = () => {
     void running.close().then(() => process.exit(0));
