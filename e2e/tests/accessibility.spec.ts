@@ -39,9 +39,12 @@ test('signing in and opening an instance work from the keyboard alone', async ({
   await page.keyboard.type(ADMIN.password);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: /Instances/ })).toBeVisible();
-  const link = page.getByRole('table').getByRole('link').first();
+  // Move keyboard focus onto the first instance's link and follow it with Enter.
+  const first = (await fleet(page)).instances[0]!;
+  const link = page.getByRole('link', { name: first.InstanceId, exact: true });
   await link.focus();
-  const name = await link.textContent();
+  await expect(link).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 1, name: name ?? undefined })).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(first.InstanceId));
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(first.InstanceName);
 });
