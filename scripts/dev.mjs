@@ -11,7 +11,11 @@ execFileSync(process.execPath, [fileURLToPath(new URL('../node_modules/typescrip
 });
 
 const children = [
-  spawn(process.execPath, ['apps/bff/dist/main.js'], { cwd: root, stdio: 'inherit', env: { PORT: '8080', ...process.env } }),
+  spawn(process.execPath, ['apps/bff/dist/main.js'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { PORT: '8080', ...process.env },
+  }),
   spawn('pnpm', ['--filter', '@ecs-console/web', 'exec', 'vite'], { cwd: root, stdio: 'inherit' }),
 ];
 const stopAll = (code) => {
