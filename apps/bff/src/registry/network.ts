@@ -93,6 +93,21 @@ const tagFilterInput = z.strictObject({
   TagValues: z.array(z.string().max(128)).min(1).max(5).optional(),
 });
 
+/** Join and Leave take the same parameters. */
+const securityGroupMembership = entry({
+  // The action's RegionId is optional for ECS, but the BFF needs it to choose the endpoint.
+  schema: z.strictObject({
+    RegionId: regionId,
+    SecurityGroupId: securityGroupId,
+    InstanceId: instanceId.optional(),
+    NetworkInterfaceId: networkInterfaceId.optional(),
+  }),
+  access: 'write',
+  role: 'admin',
+  region: 'param',
+  resources: idsFrom('SecurityGroupId', 'InstanceId', 'NetworkInterfaceId'),
+});
+
 export const networkEntries: Record<string, RegistryEntry> = {
   DescribeSecurityGroups: entry({
     schema: z.strictObject({
@@ -222,31 +237,8 @@ export const networkEntries: Record<string, RegistryEntry> = {
     region: 'param',
     resources: idsFrom('SecurityGroupId', 'SecurityGroupRuleId'),
   }),
-  JoinSecurityGroup: entry({
-    // The action's RegionId is optional for ECS, but the BFF needs it to choose the endpoint.
-    schema: z.strictObject({
-      RegionId: regionId,
-      SecurityGroupId: securityGroupId,
-      InstanceId: instanceId.optional(),
-      NetworkInterfaceId: networkInterfaceId.optional(),
-    }),
-    access: 'write',
-    role: 'admin',
-    region: 'param',
-    resources: idsFrom('SecurityGroupId', 'InstanceId', 'NetworkInterfaceId'),
-  }),
-  LeaveSecurityGroup: entry({
-    schema: z.strictObject({
-      RegionId: regionId,
-      SecurityGroupId: securityGroupId,
-      InstanceId: instanceId.optional(),
-      NetworkInterfaceId: networkInterfaceId.optional(),
-    }),
-    access: 'write',
-    role: 'admin',
-    region: 'param',
-    resources: idsFrom('SecurityGroupId', 'InstanceId', 'NetworkInterfaceId'),
-  }),
+  JoinSecurityGroup: securityGroupMembership,
+  LeaveSecurityGroup: securityGroupMembership,
   TagResources: entry({
     schema: z.strictObject({
       RegionId: regionId,
