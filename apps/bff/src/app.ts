@@ -12,6 +12,7 @@ import type { Sessions, SignedInUser } from './auth/session.js';
 import type { UserStore } from './auth/users.js';
 import { sendError } from './errors.js';
 import { adminRoutes } from './routes/admin.js';
+import { diagnosticsRoutes } from './routes/diagnostics.js';
 import { ecsProxyRoutes } from './routes/ecs-proxy.js';
 import { fleetRoutes } from './routes/fleet.js';
 import { sessionRoutes } from './routes/session.js';
@@ -28,6 +29,13 @@ export interface AppDeps {
   /** The built SPA (`apps/web/dist`); served when it exists. */
   readonly webRoot?: string | undefined;
   readonly trustProxy?: number;
+  /** Version of the official web VNC page the VNC launch links to. Default 0.0.8. */
+  readonly vncPageVersion?: string;
+  /**
+   * WebSocket origins the embedded VNC viewer may connect to (CSP `connect-src`): the embedded
+   * emulator's `ws://host:port`, or Alibaba Cloud's `wss://*.aliyuncs.com` proxies.
+   */
+  readonly vncConnectSrc?: readonly string[];
 }
 
 /** The Express app: security headers, logs, the API, and the SPA. Routes stay thin; the work is in the modules they call. */
@@ -44,7 +52,7 @@ export function createApp(deps: AppDeps): Express {
           // Cloudscape sets style attributes at run time.
           styleSrc: ["'self'", "'unsafe-inline'"],
           imgSrc: ["'self'", 'data:', 'blob:'],
-          connectSrc: ["'self'"],
+          connectSrc: ["'self'", ...(deps.vncConnectSrc ?? [])],
           fontSrc: ["'self'", 'data:'],
           objectSrc: ["'none'"],
           frameAncestors: ["'none'"],
@@ -96,6 +104,10 @@ export function createApp(deps: AppDeps): Express {
   api.use(deps.sessions.require());
   api.use('/ecs', ecsProxyRoutes({ client: deps.ecs, audit: deps.audit }));
   api.use('/regions', fleetRoutes({ client: deps.ecs, concurrency: deps.fleetConcurrency }));
+  api.use(
+    '/instances',
+    diagnosticsRoutes({ client: deps.ecs, audit: deps.audit, vncPageVersion: deps.vncPageVersion ?? '0.0.8' }),
+  );
   api.use(adminRoutes({ audit: deps.audit, users: deps.users }));
   api.use((_request, response) => sendError(response, 404, 'NotFound', 'No such API route.'));
   app.use('/api', api);

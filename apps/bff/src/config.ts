@@ -50,6 +50,11 @@ const ConfigSchema = z
     CONSOLE_EMULATOR_ACCESS_KEY_SECRET: z.string().min(16).max(128).optional(),
     /** Emulated seconds per real second for the embedded emulator. */
     CONSOLE_EMULATOR_SPEED: z.coerce.number().positive().max(10_000).default(1),
+    /** Version of Alibaba Cloud's web VNC page (`https://g.alicdn.com/aliyun/ecs-console-vnc2/<version>/index.html`). */
+    CONSOLE_VNC_PAGE_VERSION: z
+      .string()
+      .regex(/^\d+(\.\d+)*$/, 'must be digits and dots, like 0.0.8')
+      .default('0.0.8'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .refine(

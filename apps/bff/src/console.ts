@@ -35,6 +35,23 @@ async function sessionSecret(config: ConsoleConfig): Promise<string> {
   }
 }
 
+/**
+ * Where the embedded VNC viewer's WebSocket may connect (CSP `connect-src`). The embedded
+ * emulator's DescribeInstanceVncUrl answers `ws://` addresses of its own host and port; Alibaba
+ * Cloud answers `wss://` addresses of its VNC proxies under aliyuncs.com; an endpoint set with
+ * ECS_ENDPOINT (a private endpoint or `pnpm emulator`) may answer addresses of its own host.
+ */
+export function vncConnectSources(backend: EcsBackend, config: ConsoleConfig): string[] {
+  const webSocketOrigin = (httpUrl: string) => {
+    const url = new URL(httpUrl);
+    return `${url.protocol === 'https:' ? 'wss:' : 'ws:'}//${url.host}`;
+  };
+  if (backend.emulator) return [webSocketOrigin(backend.emulator.url)];
+  const sources = ['wss://*.aliyuncs.com'];
+  if (config.ECS_ENDPOINT) sources.push(webSocketOrigin(config.ECS_ENDPOINT));
+  return sources;
+}
+
 /** Opens the data directory, users, audit log and ECS backend, and starts serving. */
 export async function startConsole(
   config: ConsoleConfig,
@@ -66,6 +83,8 @@ export async function startConsole(
     fleetConcurrency: config.CONSOLE_FLEET_CONCURRENCY,
     webRoot: options.webRoot,
     trustProxy: config.CONSOLE_TRUST_PROXY,
+    vncPageVersion: config.CONSOLE_VNC_PAGE_VERSION,
+    vncConnectSrc: vncConnectSources(backend, config),
   });
   const server: Server = await new Promise((resolve, reject) => {
     const listening = app.listen(config.PORT, config.HOST, (error?: Error) =>

@@ -29,15 +29,16 @@ const USER_ERROR_STATUS = { UserExists: 409, UserNotFound: 404, LastAdmin: 409 }
 /** Admin-only: the audit log and user management. */
 export function adminRoutes({ audit, users }: { audit: AuditLog; users: UserStore }): Router {
   const router = Router();
-  router.use(requireRole('admin'));
+  // Checked per route, so paths this router does not serve fall through to the API's 404.
+  const adminOnly = requireRole('admin');
 
-  router.get('/audit', async (request, response) => {
+  router.get('/audit', adminOnly, async (request, response) => {
     const query = parseBody(AuditQuery, request.query, response);
     if (!query) return;
     response.json({ entries: await audit.recent(query.limit) });
   });
 
-  router.get('/users', (_request, response) => {
+  router.get('/users', adminOnly, (_request, response) => {
     response.json({ users: users.list() });
   });
 
@@ -58,7 +59,7 @@ export function adminRoutes({ audit, users }: { audit: AuditLog; users: UserStor
     sendError(response, USER_ERROR_STATUS[error.code], error.code, error.message);
   };
 
-  router.post('/users', async (request, response) => {
+  router.post('/users', adminOnly, async (request, response) => {
     const body = parseBody(NewUser, request.body, response);
     if (!body) return;
     try {
@@ -70,11 +71,11 @@ export function adminRoutes({ audit, users }: { audit: AuditLog; users: UserStor
     }
   });
 
-  router.patch('/users/:username', async (request, response) => {
+  router.patch('/users/:username', adminOnly, async (request, response) => {
     const body = parseBody(UserChanges, request.body, response);
     if (!body) return;
     try {
-      const user = await users.update(request.params.username, body);
+      const user = await users.update((request.params as { username: string }).username, body);
       await recordUserChange(
         request,
         response,
@@ -87,10 +88,10 @@ export function adminRoutes({ audit, users }: { audit: AuditLog; users: UserStor
     }
   });
 
-  router.delete('/users/:username', async (request, response) => {
+  router.delete('/users/:username', adminOnly, async (request, response) => {
     try {
-      await users.remove(request.params.username);
-      await recordUserChange(request, response, request.params.username, 'DeleteUser');
+      await users.remove((request.params as { username: string }).username);
+      await recordUserChange(request, response, (request.params as { username: string }).username, 'DeleteUser');
       response.status(204).end();
     } catch (error) {
       handleUserError(response, error);

@@ -80,6 +80,12 @@ export class Browser {
     return this.request('GET', path);
   }
 
+  /** A GET with the session cookie that keeps the body as bytes (images); not recorded in `seen`. */
+  async getBytes(path: string): Promise<{ status: number; headers: Headers; bytes: Buffer }> {
+    const response = await fetch(`${this.baseUrl}${path}`, { headers: this.#cookie ? { cookie: this.#cookie } : {} });
+    return { status: response.status, headers: response.headers, bytes: Buffer.from(await response.arrayBuffer()) };
+  }
+
   post(path: string, body: unknown = {}, headers?: Record<string, string>) {
     return this.request('POST', path, body, headers);
   }

@@ -1,0 +1,264 @@
+import { Router, type Request, type Response } from 'express';
+import type { EcsClient, EcsError } from '@ecs-console/ecs-client';
+import { z } from 'zod';
+import type { AuditLog } from '../audit/audit-log.js';
+import { signedInUser } from '../auth/session.js';
+import { isEcsFailure, sendEcsError, sendError } from '../errors.js';
+import { instanceId, regionId } from '../registry/types.js';
+import { parseBody } from '../validation.js';
+import { requireRole } from './admin.js';
+
+/** ECS documents a DescribeInstanceVncUrl address as usable for 15 seconds after it is issued. */
+export const VNC_URL_TTL_MS = 15_000;
+
+/** Alibaba Cloud's own web VNC page; it takes the address, the instance and whether it is Windows. */
+export const VNC_PAGE_PREFIX = 'https://g.alicdn.com/aliyun/ecs-console-vnc2/';
+
+export interface DiagnosticsDeps {
+  readonly client: EcsClient;
+  readonly audit: AuditLog;
+  /** The version segment of the official VNC page's URL (`0.0.8`). */
+  readonly vncPageVersion: string;
+}
+
+/** A clearer message for an ECS error code; the status replaces ECS's only when given. */
+interface Explanation {
+  readonly message: string;
+  readonly status?: number;
+}
+
+const NOT_RUNNING_SCREENSHOT: Explanation = {
+  message: 'The instance is not running: screenshots need a running instance.',
+};
+const THROTTLED_SCREENSHOT: Explanation = {
+  status: 429,
+  message: 'Screenshots are limited to one every few seconds per instance; try again shortly.',
+};
+const CONSOLE_OUTPUT_EXPLANATIONS: Readonly<Record<string, Explanation>> = {
+  NotSupported: {
+    status: 405,
+    message: 'Windows instances have no serial console output; use a screenshot or the VNC console.',
+  },
+  IncorrectInstanceStatus: { message: 'The instance is not running, so there is no current console output.' },
+};
+
+const booleanQuery = z
+  .enum(['true', 'false'])
+  .optional()
+  .transform((value) => value === 'true');
+const ScreenshotQuery = z.strictObject({ wakeUp: booleanQuery });
+const ConsoleOutputQuery = z.strictObject({ removeSymbols: booleanQuery });
+const VncBody = z.strictObject({});
+
+/** The route's `:regionId` and `:instanceId`, or a 400 naming the bad one. */
+function targetOf(request: Request, response: Response): { regionId: string; instanceId: string } | undefined {
+  const region = regionId.safeParse(request.params.regionId);
+  const instance = instanceId.safeParse(request.params.instanceId);
+  if (!region.success || !instance.success) {
+    const problems = [
+      ...(region.success ? [] : [`regionId: ${z.prettifyError(region.error)}`]),
+      ...(instance.success ? [] : [`instanceId: ${z.prettifyError(instance.error)}`]),
+    ];
+    sendError(response, 400, 'InvalidParameter', problems.join('; '));
+    return undefined;
+  }
+  return { regionId: region.data, instanceId: instance.data };
+}
+
+/**
+ * ECS's error with its code and RequestId kept; a known code gets a message that says what it
+ * means for this page. Everything else passes through as the proxy would pass it.
+ */
+function sendExplainedError(response: Response, error: EcsError, explanation: Explanation | undefined): void {
+  if (error.kind !== 'service' || !explanation) {
+    sendEcsError(response, error);
+    return;
+  }
+  sendError(response, explanation.status ?? error.statusCode ?? 502, error.code, explanation.message, error.requestId);
+}
+
+/** PNG and JPEG by their first bytes: ECS documents JPEG, but its examples are PNG. */
+export function imageTypeOf(bytes: Buffer): 'image/png' | 'image/jpeg' | undefined {
+  if (bytes.length >= 4 && bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) {
+    return 'image/png';
+  }
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
+  return undefined;
+}
+
+/** ECS's URL-encoded `VncUrl`, decoded; undefined unless it is a `ws://` or `wss://` URL. */
+export function decodeVncUrl(encoded: string): string | undefined {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(encoded);
+  } catch {
+    return undefined;
+  }
+  return /^wss?:\/\/[^/\s]+/.test(decoded) ? decoded : undefined;
+}
+
+/**
+ * The official web VNC page for an address. ECS returns the address URL-encoded once, and the page
+ * expects it in the query encoded exactly once, so the decoded address is encoded again here.
+ */
+export function officialVncPageUrl(version: string, websocketUrl: string, id: string, isWindows: boolean): string {
+  return (
+    `${VNC_PAGE_PREFIX}${version}/index.html?vncUrl=${encodeURIComponent(websocketUrl)}` +
+    `&instanceId=${encodeURIComponent(id)}&isWindows=${isWindows ? 'true' : 'false'}`
+  );
+}
+
+/**
+ * `/api/instances/:regionId/:instanceId/...`: what an instance shows on its screen and serial
+ * console, and the VNC launch. Screenshots and console output are reads (viewer); opening a VNC
+ * console is audited (operator), and its address, a credential, never reaches a log or the audit log.
+ */
+export function diagnosticsRoutes({ client, audit, vncPageVersion }: DiagnosticsDeps): Router {
+  const router = Router();
+
+  router.get('/:regionId/:instanceId/screenshot', requireRole('viewer'), async (request, response) => {
+    const target = targetOf(request, response);
+    if (!target) return;
+    const query = parseBody(ScreenshotQuery, request.query, response);
+    if (!query) return;
+    try {
+      const result = await client.call(
+        'GetInstanceScreenshot',
+        { RegionId: target.regionId, InstanceId: target.instanceId, WakeUp: query.wakeUp },
+        // A throttled screenshot is answered at once: the user can simply refresh again.
+        { regionId: target.regionId, retry: { maxAttempts: 1 } },
+      );
+      const capturedAt = new Date().toISOString();
+      const bytes = Buffer.from(typeof result.Screenshot === 'string' ? result.Screenshot : '', 'base64');
+      const contentType = imageTypeOf(bytes);
+      if (!contentType) {
+        sendError(
+          response,
+          502,
+          'InvalidScreenshot',
+          'ECS returned a screenshot that is neither a PNG nor a JPEG image.',
+          result.RequestId,
+        );
+        return;
+      }
+      response
+        .status(200)
+        .set({ 'Content-Type': contentType, 'Cache-Control': 'no-store', 'X-Captured-At': capturedAt })
+        .send(bytes);
+    } catch (error) {
+      if (!isEcsFailure(error)) throw error;
+      const explanation =
+        error.code === 'IncorrectInstanceStatus'
+          ? NOT_RUNNING_SCREENSHOT
+          : error.isThrottling
+            ? THROTTLED_SCREENSHOT
+            : undefined;
+      sendExplainedError(response, error, explanation);
+    }
+  });
+
+  router.get('/:regionId/:instanceId/console-output', requireRole('viewer'), async (request, response) => {
+    const target = targetOf(request, response);
+    if (!target) return;
+    const query = parseBody(ConsoleOutputQuery, request.query, response);
+    if (!query) return;
+    try {
+      const result = await client.call(
+        'GetInstanceConsoleOutput',
+        { RegionId: target.regionId, InstanceId: target.instanceId, RemoveSymbols: query.removeSymbols },
+        { regionId: target.regionId },
+      );
+      const encoded = typeof result.ConsoleOutput === 'string' ? result.ConsoleOutput : '';
+      response.set('Cache-Control', 'no-store').json({
+        instanceId: target.instanceId,
+        text: Buffer.from(encoded, 'base64').toString('utf8'),
+        lastUpdateTime: typeof result.LastUpdateTime === 'string' ? result.LastUpdateTime : null,
+      });
+    } catch (error) {
+      if (!isEcsFailure(error)) throw error;
+      sendExplainedError(
+        response,
+        error,
+        Object.hasOwn(CONSOLE_OUTPUT_EXPLANATIONS, error.code) ? CONSOLE_OUTPUT_EXPLANATIONS[error.code] : undefined,
+      );
+    }
+  });
+
+  router.post('/:regionId/:instanceId/vnc', requireRole('operator'), async (request, response) => {
+    const target = targetOf(request, response);
+    if (!target) return;
+    if (!parseBody(VncBody, request.body, response)) return;
+    const user = signedInUser(response);
+    // Who opened a console on which instance; the address itself is never recorded.
+    const auditBase = {
+      user: user.username,
+      role: user.role,
+      event: 'action' as const,
+      action: 'OpenVncConsole',
+      regionId: target.regionId,
+      resourceIds: [target.instanceId],
+      params: {},
+      sourceIp: request.ip,
+    };
+    // Taken before the call: ECS issues the address after this, so it is valid at least until then.
+    const expiresAt = new Date(Date.now() + VNC_URL_TTL_MS).toISOString();
+    try {
+      // Both at once: the address starts expiring as soon as ECS issues it.
+      const [vnc, described] = await Promise.all([
+        client.call(
+          'DescribeInstanceVncUrl',
+          { RegionId: target.regionId, InstanceId: target.instanceId },
+          { regionId: target.regionId },
+        ),
+        client.call(
+          'DescribeInstances',
+          { RegionId: target.regionId, InstanceIds: [target.instanceId] },
+          { regionId: target.regionId },
+        ),
+      ]);
+      const instance = described.Instances.Instance.find((found) => found.InstanceId === target.instanceId);
+      if (!instance) {
+        await audit.record({
+          ...auditBase,
+          outcome: 'failure',
+          code: 'InvalidInstanceId.NotFound',
+          requestId: described.RequestId,
+        });
+        sendError(
+          response,
+          404,
+          'InvalidInstanceId.NotFound',
+          `The instance ${target.instanceId} does not exist in ${target.regionId}.`,
+          described.RequestId,
+        );
+        return;
+      }
+      const websocketUrl = decodeVncUrl(vnc.VncUrl);
+      if (!websocketUrl) {
+        await audit.record({ ...auditBase, outcome: 'failure', code: 'InvalidVncUrl', requestId: vnc.RequestId });
+        sendError(
+          response,
+          502,
+          'InvalidVncUrl',
+          'ECS returned a VNC address that is not a WebSocket URL.',
+          vnc.RequestId,
+        );
+        return;
+      }
+      const isWindows = instance.OSType === 'windows';
+      await audit.record({ ...auditBase, outcome: 'success', requestId: vnc.RequestId });
+      response.set('Cache-Control', 'no-store').json({
+        websocketUrl,
+        consoleUrl: officialVncPageUrl(vncPageVersion, websocketUrl, target.instanceId, isWindows),
+        isWindows,
+        expiresAt,
+      });
+    } catch (error) {
+      if (!isEcsFailure(error)) throw error;
+      await audit.record({ ...auditBase, outcome: 'failure', code: error.code, requestId: error.requestId });
+      sendEcsError(response, error);
+    }
+  });
+
+  return router;
+}
