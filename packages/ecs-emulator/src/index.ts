@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CONTROL_PREFIX, handleControlRequest } from './control/control-api.js';
+import { createVncServer } from './console/vnc-server.js';
 import { EmulatorControl } from './control/control.js';
 import type { FaultSettings } from './control/faults.js';
 import { Emulator, type EstateOptions, type RequestLogEntry } from './emulator.js';
@@ -22,6 +23,8 @@ export interface EmulatorOptions extends EstateOptions, Partial<FaultSettings> {
   /** Keep the state here across restarts (JSON, mode 0600). */
   readonly stateFile?: string;
   readonly onRequest?: (entry: RequestLogEntry) => void;
+  /** The VNC console closes a connection after this many ms without client messages. Default 300 s. */
+  readonly vncIdleTimeoutMs?: number;
 }
 
 export interface RunningEmulator {
@@ -85,6 +88,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     });
   });
   server.keepAliveTimeout = 65_000;
+  // DescribeInstanceVncUrl's ws:// URLs lead here.
+  const vnc = createVncServer(() => emulator.store, { idleTimeoutMs: options.vncIdleTimeoutMs });
+  server.on('upgrade', (request, socket, head) => vnc.handleUpgrade(request, socket, head));
   await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
   const { address, port } = server.address() as AddressInfo;
   const host = address.includes(':') ? `[${address}]` : address;
@@ -97,6 +103,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     },
     async close() {
       clearTimeout(saveTimer);
+      vnc.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       if (options.stateFile) await saveState(emulator.store, options.stateFile);

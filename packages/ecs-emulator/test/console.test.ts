@@ -1,11 +1,12 @@
 import type { GetInstanceConsoleOutputResponse, GetInstanceScreenshotResponse } from '@ecs-console/ecs-client';
 import { crc32 as zlibCrc32, inflateSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { glyphRows } from '../src/console/font.js';
 import { crc32, encodePng } from '../src/console/png.js';
 import { consoleScreen, removeSymbols, SCREEN_COLUMNS, SCREEN_ROWS } from '../src/console/screen.js';
 import { SCREENSHOT_HEIGHT, SCREENSHOT_WIDTH } from '../src/console/screenshot.js';
 import { consumeVncTicket, findVncTicket, issueVncTicket, VNC_TICKET_TTL_MS } from '../src/console/vnc-tickets.js';
+import { SCREENSHOT_INTERVAL_MS } from '../src/providers/instances.js';
 import type { InstanceRecord } from '../src/store/types.js';
 import { START, expectApiError, testBed, type TestBed } from './support/test-bed.js';
 
@@ -59,7 +60,12 @@ function coloursOf(image: DecodedPng): Set<string> {
   return colours;
 }
 
+// Screenshots are throttled per instance on the wall clock, so these tests move a fake one along.
+beforeEach(() => vi.useFakeTimers({ toFake: ['Date'] }));
+afterEach(() => vi.useRealTimers());
+
 function screenshot(bed: TestBed, instance: InstanceRecord, params: Record<string, string> = {}): Buffer {
+  vi.setSystemTime(Date.now() + SCREENSHOT_INTERVAL_MS);
   const body = bed.call('GetInstanceScreenshot', {
     RegionId: bed.regionId,
     InstanceId: instance.InstanceId,
@@ -120,6 +126,21 @@ describe('GetInstanceScreenshot', () => {
     bed.advance(10 * 60_000 + 1);
     expect(coloursOf(decodePng(screenshot(bed, windows, { WakeUp: 'false' })))).toEqual(new Set(['0,0,0']));
     expect(coloursOf(decodePng(screenshot(bed, windows, { Wakeup: 'true' }))).size).toBe(2);
+  });
+
+  it('allows one screenshot of an instance every two seconds, answering 429 Throttling sooner', () => {
+    const bed = testBed();
+    const [first, second] = [bed.instance(), bed.instance()];
+    screenshot(bed, first);
+    const call = (instance: InstanceRecord) => () =>
+      bed.call('GetInstanceScreenshot', { RegionId: bed.regionId, InstanceId: instance.InstanceId });
+    expectApiError(call(first), 429, 'Throttling');
+    // Each instance has its own allowance.
+    expect(call(second)).not.toThrow();
+    vi.setSystemTime(Date.now() + SCREENSHOT_INTERVAL_MS - 1);
+    expectApiError(call(first), 429, 'Throttling');
+    vi.setSystemTime(Date.now() + 1);
+    expect(call(first)).not.toThrow();
   });
 
   it('needs a Running instance, answering 405 otherwise', () => {

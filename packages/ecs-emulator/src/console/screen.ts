@@ -1,5 +1,6 @@
 import type { InstanceRecord, RegionState } from '../store/types.js';
 import { linuxBootLog, linuxShutdownLog, type ConsoleLine, type Machine } from './boot-log.js';
+import { linuxTerminalText, windowsSignInLines } from './terminal.js';
 
 /**
  * An instance's console, derived from its status and the times in `instance.console`: the serial
@@ -102,7 +103,11 @@ const DARK: ConsoleScreen = { rows: [], foreground: LIGHT_GREY, background: BLAC
 export function consoleScreen(region: RegionState, instance: InstanceRecord, now: number): ConsoleScreen {
   if (instance.Status === 'Pending' || instance.Status === 'Stopped') return DARK;
   if (instance.OSType === 'windows') return windowsScreen(instance, now);
-  const rows = visibleLogLines(region, instance, now).flatMap((line) => wrap(removeSymbols(line)));
+  const log = visibleLogLines(region, instance, now).map(removeSymbols);
+  // Whatever was typed at the login prompt (through the VNC console) follows the log on screen.
+  const typed = instance.Status === 'Running' ? linuxTerminalText(instance) : undefined;
+  const lines = typed ? (typed.cleared ? typed.text : log.join('\n') + typed.text).split('\n') : log;
+  const rows = lines.flatMap(wrap);
   return { rows: rows.slice(-SCREEN_ROWS), foreground: LIGHT_GREY, background: BLACK };
 }
 
@@ -120,6 +125,8 @@ function windowsScreen(instance: InstanceRecord, now: number): ConsoleScreen {
   if (instance.Status === 'Starting') return screen([product, '', 'Please wait']);
   if (instance.Status === 'Stopping') return screen(['Shutting down']);
   if (now - (instance.console.activeAt ?? now) > DISPLAY_SLEEP_MS) return DARK;
+  const signIn = windowsSignInLines(instance);
+  if (signIn) return screen([product, '', '', ...signIn]);
   const local = new Date(now + IMAGE_TIME_ZONE_OFFSET_MS);
   const clock = `${pad2(local.getUTCHours())}:${pad2(local.getUTCMinutes())}`;
   const date = `${WEEKDAYS[local.getUTCDay()]}, ${MONTHS[local.getUTCMonth()]} ${local.getUTCDate()}`;

@@ -17,6 +17,11 @@ const GLYPH_LEFT = 1;
 const VERTICAL_SCALE = CELL_HEIGHT / GLYPH_HEIGHT;
 
 export function renderScreenshot(screen: ConsoleScreen): Buffer {
+  return encodePng(SCREENSHOT_WIDTH, SCREENSHOT_HEIGHT, renderPixels(screen));
+}
+
+/** The screen's pixels, three bytes (R, G, B) each, rows top to bottom: the PNG's and the VNC framebuffer's. */
+export function renderPixels(screen: ConsoleScreen): Uint8Array {
   const rgb = new Uint8Array(SCREENSHOT_WIDTH * SCREENSHOT_HEIGHT * 3);
   fill(rgb, screen.background);
   screen.rows.slice(0, SCREEN_ROWS).forEach((row, rowIndex) => {
@@ -24,7 +29,7 @@ export function renderScreenshot(screen: ConsoleScreen): Buffer {
       if (char !== ' ') drawGlyph(rgb, char, column * CELL_WIDTH, rowIndex * CELL_HEIGHT, screen.foreground);
     });
   });
-  return encodePng(SCREENSHOT_WIDTH, SCREENSHOT_HEIGHT, rgb);
+  return rgb;
 }
 
 function fill(rgb: Uint8Array, [r, g, b]: readonly [number, number, number]): void {

@@ -650,11 +650,24 @@ const modifyInstanceVncPasswd: ActionHandler = (context) => {
   return {};
 };
 
+/**
+ * ECS limits screenshots per instance and answers Throttling (429 in the current reference, 400 in
+ * an older one). The emulator allows one every two seconds of wall-clock time, per instance.
+ */
+export const SCREENSHOT_INTERVAL_MS = 2_000;
+const lastScreenshotAt = new WeakMap<InstanceRecord, number>();
+
 const getInstanceScreenshot: ActionHandler = (context) => {
   const { region, instance } = instanceInRegion(context, invalidInstanceParameter);
   // The SDK sends WakeUp; the 2018 reference spells it Wakeup.
   const wakeUp = context.params.boolean('WakeUp') ?? context.params.boolean('Wakeup') ?? false;
   if (instance.Status !== 'Running') throw notApplicableStatus(instance);
+  const realNow = Date.now();
+  const last = lastScreenshotAt.get(instance);
+  if (last !== undefined && realNow - last < SCREENSHOT_INTERVAL_MS) {
+    throw apiError(429, 'Throttling', 'Request was denied due to request throttling.');
+  }
+  lastScreenshotAt.set(instance, realNow);
   if (wakeUp) wakeDisplay(instance, context.now);
   const png = renderScreenshot(consoleScreen(region, instance, context.now));
   return { InstanceId: instance.InstanceId, Screenshot: png.toString('base64') };
