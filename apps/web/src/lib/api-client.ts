@@ -136,6 +136,33 @@ export async function apiFetch<T>(path: string, { method = 'GET', body, signal }
   }
 }
 
+export interface BinaryResponse {
+  readonly blob: Blob;
+  /** The response's headers, e.g. `Content-Type` and the BFF's `X-Captured-At`. */
+  readonly headers: Headers;
+}
+
+/**
+ * GETs a binary answer (an image) from the BFF. Failures are JSON like every other route and become
+ * the same `ApiError`.
+ */
+export async function apiFetchBinary(
+  path: string,
+  { signal }: { readonly signal?: AbortSignal } = {},
+): Promise<BinaryResponse> {
+  let response: Response;
+  try {
+    response = await fetch(path, { credentials: 'same-origin', signal });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw toApiError(error);
+  }
+  if (!response.ok) {
+    throw parseApiError(response.status, await response.text(), response.headers.get('x-request-id'));
+  }
+  return { blob: await response.blob(), headers: response.headers };
+}
+
 /**
  * Calls one ECS action through the BFF's signing proxy. `params` use ECS's parameter names with
  * natural JSON values, and `RegionId` for every action that concerns a region (the BFF uses it as

@@ -1,9 +1,13 @@
 import ButtonDropdown, { type ButtonDropdownProps } from '@cloudscape-design/components/button-dropdown';
+import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { useCurrentSession } from '@/features/auth';
+import { ConnectButton } from '@/features/diagnostics';
 import type { ActionRequest } from '../logic/action-requests';
 import { actionAvailability, INSTANCE_ACTIONS, type InstanceAction } from '../logic/allowed-actions';
+import { instanceHref } from '../paths';
 import type { Instance } from '../types';
 import { DeleteInstancesModal } from './DeleteInstancesModal';
 import { RebootInstancesModal } from './RebootInstancesModal';
@@ -24,12 +28,13 @@ function isInstanceAction(id: string): id is InstanceAction {
 }
 
 /**
- * Start, stop, reboot and delete. Each item is enabled only when the user's role and every
+ * Connect (the VNC console on the instance's Console tab), then start, stop, reboot and delete. Each item is enabled only when the user's role and every
  * instance's status allow it, and says why when it is not. Start runs at once; the others ask first.
  */
 export function InstanceActions({ instances, onConfirmed }: InstanceActionsProps) {
   const { t } = useTranslation();
   const { user } = useCurrentSession();
+  const navigate = useNavigate();
   const run = useRunInstanceAction();
   const [dialog, setDialog] = useState<DialogAction | null>(null);
   const statuses = instances.map((instance) => instance.Status);
@@ -51,8 +56,14 @@ export function InstanceActions({ instances, onConfirmed }: InstanceActionsProps
   };
   const dismiss = () => setDialog(null);
 
+  const connect = () => {
+    const instance = instances[0];
+    if (instance) void navigate(`${instanceHref(instance.RegionId, instance.InstanceId)}?tab=console`);
+  };
+
   return (
-    <>
+    <SpaceBetween direction="horizontal" size="xs">
+      <ConnectButton statuses={statuses} onConnect={connect} />
       <ButtonDropdown
         items={INSTANCE_ACTIONS.map(item)}
         onItemClick={({ detail }) => {
@@ -66,6 +77,6 @@ export function InstanceActions({ instances, onConfirmed }: InstanceActionsProps
       {dialog === 'stop' && <StopInstancesModal instances={instances} onConfirm={confirm} onDismiss={dismiss} />}
       {dialog === 'reboot' && <RebootInstancesModal instances={instances} onConfirm={confirm} onDismiss={dismiss} />}
       {dialog === 'delete' && <DeleteInstancesModal instances={instances} onConfirm={confirm} onDismiss={dismiss} />}
-    </>
+    </SpaceBetween>
   );
 }

@@ -2,26 +2,46 @@ import Box from '@cloudscape-design/components/box';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Tabs from '@cloudscape-design/components/tabs';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { ConsoleOutputTab, ScreenshotTab, VncConsoleTab } from '@/features/diagnostics';
 import type { Instance } from '../types';
 import { InstanceDisks } from './InstanceDisks';
 import { InstanceNetwork } from './InstanceNetwork';
 import { InstanceSummary } from './InstanceSummary';
 import { InstanceTags } from './InstanceTags';
 
-function LaterReleaseNote({ text }: { readonly text: string }) {
-  return (
-    <Box variant="p" color="text-body-secondary" padding={{ vertical: 'l' }}>
-      {text}
-    </Box>
-  );
+const TAB_IDS = ['details', 'monitoring', 'console', 'screenshot', 'consoleOutput'] as const;
+type TabId = (typeof TAB_IDS)[number];
+
+/** The `?tab=` query parameter names the open tab, so Connect can link straight to the console. */
+const TAB_PARAM = 'tab';
+
+function isTabId(value: string | null): value is TabId {
+  return (TAB_IDS as readonly (string | null)[]).includes(value);
 }
 
 export function InstanceDetailTabs({ instance }: { readonly instance: Instance }) {
   const { t } = useTranslation();
-  const diagnostics = <LaterReleaseNote text={t('instanceDetail.diagnosticsLater')} />;
+  const [searchParams, setSearchParams] = useSearchParams();
+  const requested = searchParams.get(TAB_PARAM);
+  const activeTabId: TabId = isTabId(requested) ? requested : 'details';
+  const diagnostics = { regionId: instance.RegionId, instanceId: instance.InstanceId, status: instance.Status };
+
   return (
     <Tabs
       ariaLabel={t('instanceDetail.tabsLabel')}
+      activeTabId={activeTabId}
+      onChange={({ detail }) =>
+        setSearchParams(
+          (params) => {
+            const next = new URLSearchParams(params);
+            if (detail.activeTabId === 'details') next.delete(TAB_PARAM);
+            else next.set(TAB_PARAM, detail.activeTabId);
+            return next;
+          },
+          { replace: true },
+        )
+      }
       tabs={[
         {
           id: 'details',
@@ -38,11 +58,25 @@ export function InstanceDetailTabs({ instance }: { readonly instance: Instance }
         {
           id: 'monitoring',
           label: t('instanceDetail.tabs.monitoring'),
-          content: <LaterReleaseNote text={t('instanceDetail.monitoringLater')} />,
+          content: (
+            <Box variant="p" color="text-body-secondary" padding={{ vertical: 'l' }}>
+              {t('instanceDetail.monitoringLater')}
+            </Box>
+          ),
         },
-        { id: 'console', label: t('instanceDetail.tabs.console'), content: diagnostics },
-        { id: 'screenshot', label: t('instanceDetail.tabs.screenshot'), content: diagnostics },
-        { id: 'consoleOutput', label: t('instanceDetail.tabs.consoleOutput'), content: diagnostics },
+        {
+          id: 'console',
+          label: t('instanceDetail.tabs.console'),
+          content: <VncConsoleTab {...diagnostics} />,
+          // Kept mounted once opened, so a VNC session survives a look at another tab.
+          contentRenderStrategy: 'lazy',
+        },
+        { id: 'screenshot', label: t('instanceDetail.tabs.screenshot'), content: <ScreenshotTab {...diagnostics} /> },
+        {
+          id: 'consoleOutput',
+          label: t('instanceDetail.tabs.consoleOutput'),
+          content: <ConsoleOutputTab {...diagnostics} osType={instance.OSType} />,
+        },
       ]}
     />
   );
