@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningConsole } from '../src/index.js';
-import { ADMIN_PASSWORD, Browser, startTestConsole } from './support/console-harness.js';
+import { ADMIN_PASSWORD, Browser, startConsoleWithStaff } from './support/console-harness.js';
 
 let consoleApp: RunningConsole & { dataDir: string };
 let admin: Browser;
@@ -10,15 +10,7 @@ let operator: Browser;
 let viewer: Browser;
 
 beforeAll(async () => {
-  consoleApp = await startTestConsole();
-  admin = new Browser(consoleApp.url);
-  expect((await admin.login('admin', ADMIN_PASSWORD)).status).toBe(200);
-  await consoleApp.users.create('olga', 'operator-password-1', 'operator');
-  await consoleApp.users.create('vic', 'viewer-password-1', 'viewer');
-  operator = new Browser(consoleApp.url);
-  await operator.login('olga', 'operator-password-1');
-  viewer = new Browser(consoleApp.url);
-  await viewer.login('vic', 'viewer-password-1');
+  ({ app: consoleApp, admin, operator, viewer } = await startConsoleWithStaff());
 }, 30_000);
 afterAll(() => consoleApp.close());
 

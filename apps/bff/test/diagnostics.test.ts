@@ -1,12 +1,16 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vncConnectSources } from '../src/console.js';
-import { loadConfig, startConsole, type RunningConsole } from '../src/index.js';
-import { ADMIN_PASSWORD, Browser, startTestConsole } from './support/console-harness.js';
+import { loadConfig, type RunningConsole } from '../src/index.js';
+import {
+  ADMIN_PASSWORD,
+  Browser,
+  memoryLogger,
+  startConsoleWithStaff,
+  startTestConsole,
+} from './support/console-harness.js';
 
 let consoleApp: RunningConsole & { dataDir: string };
 let admin: Browser;
@@ -14,15 +18,7 @@ let operator: Browser;
 let viewer: Browser;
 
 beforeAll(async () => {
-  consoleApp = await startTestConsole();
-  admin = new Browser(consoleApp.url);
-  expect((await admin.login('admin', ADMIN_PASSWORD)).status).toBe(200);
-  await consoleApp.users.create('olga', 'operator-password-1', 'operator');
-  await consoleApp.users.create('vic', 'viewer-password-1', 'viewer');
-  operator = new Browser(consoleApp.url);
-  await operator.login('olga', 'operator-password-1');
-  viewer = new Browser(consoleApp.url);
-  await viewer.login('vic', 'viewer-password-1');
+  ({ app: consoleApp, admin, operator, viewer } = await startConsoleWithStaff());
 }, 30_000);
 afterAll(() => consoleApp.close());
 
@@ -233,23 +229,11 @@ describe('VNC launch', () => {
 
 describe('VNC URLs in logs', () => {
   it('never appear, even at trace level', async () => {
-    const lines: string[] = [];
-    const sink = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        lines.push(chunk.toString());
-        done();
-      },
-    });
-    const config = loadConfig({
-      PORT: '0',
-      CONSOLE_DATA_DIR: await mkdtemp(join(tmpdir(), 'ecs-console-vnc-logs-')),
-      CONSOLE_ADMIN_PASSWORD: 'vnc-log-test-admin-password',
-      CONSOLE_EMULATOR: 'always',
-    });
-    const app = await startConsole(config, pino({ level: 'trace' }, sink));
+    const { logger, lines } = memoryLogger();
+    const app = await startTestConsole({}, logger);
     try {
       const browser = new Browser(app.url);
-      await browser.login('admin', 'vnc-log-test-admin-password');
+      await browser.login('admin', ADMIN_PASSWORD);
       const fleet = await browser.get('/api/regions/cn-hangzhou/instances');
       const running = (fleet.body.instances as FleetInstance[]).find((instance) => instance.Status === 'Running')!;
       const response = await browser.post(`/api/instances/cn-hangzhou/${running.InstanceId}/vnc`);

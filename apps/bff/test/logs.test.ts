@@ -1,30 +1,18 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Writable } from 'node:stream';
-import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
-import { loadConfig, startConsole } from '../src/index.js';
-import { Browser } from './support/console-harness.js';
+import { Browser, memoryLogger, startTestConsole } from './support/console-harness.js';
 
 describe('logs', () => {
   it('never contain the AccessKey secret, passwords or session cookies, even at trace level', async () => {
-    const lines: string[] = [];
-    const sink = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        lines.push(chunk.toString());
-        done();
+    const { logger, lines } = memoryLogger();
+    const app = await startTestConsole(
+      {
+        CONSOLE_ADMIN_PASSWORD: 'log-test-admin-password',
+        CONSOLE_EMULATOR_ACCESS_KEY_ID: 'LOGTESTKEY',
+        CONSOLE_EMULATOR_ACCESS_KEY_SECRET: 'log-test-secret-MUST-NOT-APPEAR',
+        LOG_LEVEL: 'trace',
       },
-    });
-    const config = loadConfig({
-      PORT: '0',
-      CONSOLE_DATA_DIR: await mkdtemp(join(tmpdir(), 'ecs-console-logs-')),
-      CONSOLE_ADMIN_PASSWORD: 'log-test-admin-password',
-      CONSOLE_EMULATOR: 'always',
-      CONSOLE_EMULATOR_ACCESS_KEY_ID: 'LOGTESTKEY',
-      CONSOLE_EMULATOR_ACCESS_KEY_SECRET: 'log-test-secret-MUST-NOT-APPEAR',
-    });
-    const app = await startConsole(config, pino({ level: 'trace' }, sink));
+      logger,
+    );
     try {
       const browser = new Browser(app.url);
       await browser.login('admin', 'wrong-password-attempt');

@@ -1,4 +1,6 @@
 import { mkdtemp } from 'node:fs/promises';
+import { Writable } from 'node:stream';
+import { pino, type Logger } from 'pino';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, startConsole, type RunningConsole } from '../../src/index.js';
@@ -9,6 +11,7 @@ export const ADMIN_PASSWORD = 'admin-password-for-tests';
 /** Starts the real console (Express, sessions, audit log, embedded emulator) in a temp data directory. */
 export async function startTestConsole(
   env: Record<string, string> = {},
+  logger?: Logger,
 ): Promise<RunningConsole & { dataDir: string }> {
   const dataDir = await mkdtemp(join(tmpdir(), 'ecs-console-test-'));
   const config = loadConfig({
@@ -20,7 +23,7 @@ export async function startTestConsole(
     LOG_LEVEL: 'silent',
     ...env,
   });
-  const running = await startConsole(config, createLogger(config.LOG_LEVEL));
+  const running = await startConsole(config, logger ?? createLogger(config.LOG_LEVEL));
   return Object.assign(running, { dataDir });
 }
 
@@ -97,4 +100,43 @@ export class Browser {
   get hasSession(): boolean {
     return this.#cookie !== '';
   }
+}
+
+/** A pino logger at trace level whose lines are kept in memory, to search logs for secrets. */
+export function memoryLogger(): { logger: Logger; lines: string[] } {
+  const lines: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      lines.push(chunk.toString());
+      done();
+    },
+  });
+  return { logger: pino({ level: 'trace' }, sink), lines };
+}
+
+export interface StaffedConsole {
+  readonly app: RunningConsole & { dataDir: string };
+  /** Signed in as admin, an operator and a viewer. */
+  readonly admin: Browser;
+  readonly operator: Browser;
+  readonly viewer: Browser;
+}
+
+/** A test console with one signed-in browser per role. */
+export async function startConsoleWithStaff(): Promise<StaffedConsole> {
+  const app = await startTestConsole();
+  await app.users.create('olga', 'operator-password-1', 'operator');
+  await app.users.create('vic', 'viewer-password-1', 'viewer');
+  const signedIn = async (username: string, password: string) => {
+    const browser = new Browser(app.url);
+    const response = await browser.login(username, password);
+    if (response.status !== 200) throw new Error(`${username} could not sign in: ${response.text}`);
+    return browser;
+  };
+  return {
+    app,
+    admin: await signedIn('admin', ADMIN_PASSWORD),
+    operator: await signedIn('olga', 'operator-password-1'),
+    viewer: await signedIn('vic', 'viewer-password-1'),
+  };
 }
