@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vncConnectSources } from '../src/console.js';
+import { imageTypeOf } from '../src/routes/diagnostics.js';
 import { loadConfig, type RunningConsole } from '../src/index.js';
 import {
   ADMIN_PASSWORD,
@@ -50,14 +51,21 @@ const ECS_REQUEST_ID = /^[0-9A-F-]{36}$/;
 const PAGE_PREFIX = 'https://g.alicdn.com/aliyun/ecs-console-vnc2/0.0.8/index.html?';
 
 describe('screenshot', () => {
+  it('tells PNG from JPEG by their first bytes, and neither from anything else', () => {
+    expect(imageTypeOf(Buffer.from('iVBORw0KGgoAAAANSUhEUg==', 'base64'))).toBe('image/png');
+    expect(imageTypeOf(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00]))).toBe('image/jpeg');
+    expect(imageTypeOf(Buffer.from('<html>'))).toBeUndefined();
+  });
+
   it('returns the decoded image with its content type, no-store and the capture time', async () => {
     const id = await anInstance('Running');
     const before = Date.now();
     const response = await viewer.getBytes(`/api/instances/cn-hangzhou/${id}/screenshot?wakeUp=true`);
     expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toBe('image/png');
+    // JPEG, as ECS answers by default (the emulator's default too).
+    expect(response.headers.get('content-type')).toBe('image/jpeg');
     expect(response.headers.get('cache-control')).toBe('no-store');
-    expect([...response.bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    expect([...response.bytes.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
     const capturedAt = Date.parse(response.headers.get('x-captured-at')!);
     expect(capturedAt).toBeGreaterThanOrEqual(before - 1000);
     expect(capturedAt).toBeLessThanOrEqual(Date.now() + 1000);

@@ -22,6 +22,7 @@ const USAGE = `Usage: pnpm emulator [options]
   --error-rate R           answer this share with InternalError / ServiceUnavailable (0-1)
   --rate-limit N           requests per second per AccessKey before Throttling (0 = none)
   --state-file F           keep the state in F across restarts
+  --screenshot-format F    jpeg (default, as ECS) or png
   --verbose                log every request (action, status, code, time)
 `;
 
@@ -71,6 +72,7 @@ async function main(): Promise<void> {
         'error-rate': { type: 'string' },
         'rate-limit': { type: 'string' },
         'state-file': { type: 'string' },
+        'screenshot-format': { type: 'string' },
         verbose: { type: 'boolean' },
         help: { type: 'boolean' },
       },
@@ -97,7 +99,13 @@ async function main(): Promise<void> {
     await writeFile(credentialsFile, `${JSON.stringify(key, null, 2)}\n`, { mode: 0o600 });
   }
 
+  const screenshotFormat = args['screenshot-format'];
+  if (screenshotFormat !== undefined && screenshotFormat !== 'jpeg' && screenshotFormat !== 'png') {
+    fail(`--screenshot-format must be jpeg or png, got "${screenshotFormat}"`);
+  }
+
   const options: EmulatorOptions = {
+    screenshotFormat,
     port: number('port', args.port ?? '9100', { integer: true, min: 0, max: 65535 }),
     host: args.host ?? '127.0.0.1',
     keys: [key],

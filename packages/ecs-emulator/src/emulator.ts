@@ -36,6 +36,8 @@ export interface EmulatorCoreOptions extends EstateOptions {
   readonly onRequest?: (entry: RequestLogEntry) => void;
   /** Told after every answered write action (used to save the state file). */
   readonly onWrite?: () => void;
+  /** GetInstanceScreenshot's image format. Default JPEG, as ECS. */
+  readonly screenshotFormat?: 'jpeg' | 'png';
 }
 
 /**
@@ -50,6 +52,7 @@ export class Emulator {
   readonly #estate: EstateOptions;
   readonly #onRequest: EmulatorCoreOptions['onRequest'];
   readonly #onWrite: EmulatorCoreOptions['onWrite'];
+  readonly #screenshotFormat: 'jpeg' | 'png';
   #store: Store;
 
   constructor(options: EmulatorCoreOptions) {
@@ -59,6 +62,7 @@ export class Emulator {
     this.#estate = { seed: options.seed, instances: options.instances, fleetRegion: options.fleetRegion };
     this.#onRequest = options.onRequest;
     this.#onWrite = options.onWrite;
+    this.#screenshotFormat = options.screenshotFormat ?? 'jpeg';
     this.#store = this.#freshStore(true);
   }
 
@@ -133,6 +137,7 @@ export class Emulator {
         requestId,
         accessKeyId: auth.accessKeyId,
         baseUrl: `http://${hostId}`,
+        screenshotFormat: this.#screenshotFormat,
       });
       payload = serializeSuccess(action, requestId, body, format);
       if (!isReadAction(action)) this.#onWrite?.();

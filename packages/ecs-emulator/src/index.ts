@@ -22,6 +22,8 @@ export interface EmulatorOptions extends EstateOptions, Partial<FaultSettings> {
   readonly speed?: number;
   /** Keep the state here across restarts (JSON, mode 0600). */
   readonly stateFile?: string;
+  /** GetInstanceScreenshot's image format: `jpeg` (default, as ECS) or `png`. */
+  readonly screenshotFormat?: 'jpeg' | 'png';
   readonly onRequest?: (entry: RequestLogEntry) => void;
   /** The VNC console closes a connection after this many ms without client messages. Default 300 s. */
   readonly vncIdleTimeoutMs?: number;
@@ -63,6 +65,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       rateLimitPerSecond: options.rateLimitPerSecond,
     },
     onRequest: options.onRequest,
+    screenshotFormat: options.screenshotFormat,
     onWrite: options.stateFile
       ? () => {
           // Writes come in bursts; save once the burst is over.

@@ -1,4 +1,5 @@
 import { GLYPH_HEIGHT, GLYPH_WIDTH, glyphRows } from './font.js';
+import jpeg from 'jpeg-js';
 import { encodePng } from './png.js';
 import { SCREEN_COLUMNS, SCREEN_ROWS, type ConsoleScreen } from './screen.js';
 
@@ -16,8 +17,22 @@ export const SCREENSHOT_HEIGHT = SCREEN_ROWS * CELL_HEIGHT;
 const GLYPH_LEFT = 1;
 const VERTICAL_SCALE = CELL_HEIGHT / GLYPH_HEIGHT;
 
-export function renderScreenshot(screen: ConsoleScreen): Buffer {
-  return encodePng(SCREENSHOT_WIDTH, SCREENSHOT_HEIGHT, renderPixels(screen));
+/** ECS answers JPEG by default (its documentation's examples are PNG, so viewers must check). */
+export type ScreenshotFormat = 'jpeg' | 'png';
+
+export function renderScreenshot(screen: ConsoleScreen, format: ScreenshotFormat = 'jpeg'): Buffer {
+  const rgb = renderPixels(screen);
+  return format === 'png' ? encodePng(SCREENSHOT_WIDTH, SCREENSHOT_HEIGHT, rgb) : encodeJpeg(rgb);
+}
+
+function encodeJpeg(rgb: Uint8Array): Buffer {
+  const rgba = Buffer.alloc(SCREENSHOT_WIDTH * SCREENSHOT_HEIGHT * 4, 0xff);
+  for (let source = 0, target = 0; source < rgb.length; source += 3, target += 4) {
+    rgba[target] = rgb[source]!;
+    rgba[target + 1] = rgb[source + 1]!;
+    rgba[target + 2] = rgb[source + 2]!;
+  }
+  return Buffer.from(jpeg.encode({ data: rgba, width: SCREENSHOT_WIDTH, height: SCREENSHOT_HEIGHT }, 90).data);
 }
 
 /** The screen's pixels, three bytes (R, G, B) each, rows top to bottom: the PNG's and the VNC framebuffer's. */

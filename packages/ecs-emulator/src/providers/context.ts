@@ -16,6 +16,8 @@ export interface ActionContext {
   readonly accessKeyId: string;
   /** The emulator's own URL as the client reached it (`http://127.0.0.1:9100`), e.g. for VNC URLs. */
   readonly baseUrl: string;
+  /** Image format of GetInstanceScreenshot: JPEG as ECS answers by default, or PNG. */
+  readonly screenshotFormat: 'jpeg' | 'png';
 }
 
 /**

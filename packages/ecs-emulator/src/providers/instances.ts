@@ -669,8 +669,8 @@ const getInstanceScreenshot: ActionHandler = (context) => {
   }
   lastScreenshotAt.set(instance, realNow);
   if (wakeUp) wakeDisplay(instance, context.now);
-  const png = renderScreenshot(consoleScreen(region, instance, context.now));
-  return { InstanceId: instance.InstanceId, Screenshot: png.toString('base64') };
+  const image = renderScreenshot(consoleScreen(region, instance, context.now), context.screenshotFormat);
+  return { InstanceId: instance.InstanceId, Screenshot: image.toString('base64') };
 };
 
 const getInstanceConsoleOutput: ActionHandler = (context) => {

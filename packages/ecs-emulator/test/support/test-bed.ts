@@ -57,6 +57,8 @@ export function testBed(): TestBed {
         requestId: '00000000-0000-4000-8000-000000000000',
         accessKeyId: 'testid',
         baseUrl: 'http://127.0.0.1:9100',
+        // PNG here, so provider tests can decode the pixels with the PNG reader.
+        screenshotFormat: 'png',
       });
     },
     advance(ms) {
