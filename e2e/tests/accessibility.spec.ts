@@ -29,6 +29,10 @@ test('the main pages have no serious accessibility violations', async ({ page })
   await page.goto('/audit');
   await expect(page.getByRole('heading', { level: 1, name: /Audit log/ })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
+
+  await page.goto('/users');
+  await expect(page.getByRole('heading', { level: 1, name: /Users/ })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
 });
 
 test('signing in and opening an instance work from the keyboard alone', async ({ page }) => {

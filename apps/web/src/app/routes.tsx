@@ -64,6 +64,18 @@ const routes: RouteObject[] = [
               { index: true, lazy: async () => ({ Component: (await import('@/features/audit')).AuditPage }) },
             ],
           },
+          {
+            path: 'users',
+            handle: handle({ contentType: 'table' }),
+            element: (
+              <RequireRole role="admin">
+                <Outlet />
+              </RequireRole>
+            ),
+            children: [
+              { index: true, lazy: async () => ({ Component: (await import('@/features/users')).UsersPage }) },
+            ],
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

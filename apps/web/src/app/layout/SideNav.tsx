@@ -18,7 +18,11 @@ export function SideNav() {
     { type: 'link', text: t('nav.securityGroups'), href: '/security-groups' },
   ];
   if (hasRole(user.role, 'admin')) {
-    items.push({ type: 'divider' }, { type: 'link', text: t('nav.audit'), href: '/audit' });
+    items.push(
+      { type: 'divider' },
+      { type: 'link', text: t('nav.audit'), href: '/audit' },
+      { type: 'link', text: t('nav.users'), href: '/users' },
+    );
   }
 
   // `/instances/cn-hangzhou/i-1` highlights "Instances".

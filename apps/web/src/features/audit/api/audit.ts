@@ -8,7 +8,7 @@ export interface AuditEntry {
   readonly user: string;
   /** Absent for failed sign-ins: no user was established. */
   readonly role?: Role;
-  readonly event: 'login' | 'logout' | 'action';
+  readonly event: 'login' | 'logout' | 'action' | 'user';
   readonly action?: string;
   readonly regionId?: string;
   readonly resourceIds: readonly string[];
