@@ -1,11 +1,8 @@
-import Box from '@cloudscape-design/components/box';
-import Button from '@cloudscape-design/components/button';
 import FormField from '@cloudscape-design/components/form-field';
 import Input from '@cloudscape-design/components/input';
-import Modal from '@cloudscape-design/components/modal';
-import SpaceBetween from '@cloudscape-design/components/space-between';
-import { useId, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormModal } from './FormModal';
 
 interface ConfirmByTypingModalProps {
   readonly header: string;
@@ -34,49 +31,27 @@ export function ConfirmByTypingModal({
   children,
 }: ConfirmByTypingModalProps) {
   const { t } = useTranslation();
-  const formId = useId();
   const [typed, setTyped] = useState('');
-  const canConfirm = typed === confirmationText && !confirmDisabled;
 
   return (
-    <Modal
-      visible
+    <FormModal
       header={header}
+      submitText={confirmButtonText}
+      submitDisabled={typed !== confirmationText || confirmDisabled}
+      onSubmit={onConfirm}
       onDismiss={onDismiss}
-      footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={onDismiss}>
-              {t('common.cancel')}
-            </Button>
-            <Button variant="primary" disabled={!canConfirm} formAction="submit" form={formId}>
-              {confirmButtonText}
-            </Button>
-          </SpaceBetween>
-        </Box>
-      }
     >
-      <form
-        id={formId}
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (canConfirm) onConfirm();
-        }}
-      >
-        <SpaceBetween size="m">
-          {children}
-          <FormField label={t('confirmByTyping.label', { text: confirmationText })}>
-            <Input
-              value={typed}
-              onChange={({ detail }) => setTyped(detail.value)}
-              placeholder={confirmationText}
-              autoFocus
-              autoComplete={false}
-              spellcheck={false}
-            />
-          </FormField>
-        </SpaceBetween>
-      </form>
-    </Modal>
+      {children}
+      <FormField label={t('confirmByTyping.label', { text: confirmationText })}>
+        <Input
+          value={typed}
+          onChange={({ detail }) => setTyped(detail.value)}
+          placeholder={confirmationText}
+          autoFocus
+          autoComplete={false}
+          spellcheck={false}
+        />
+      </FormField>
+    </FormModal>
   );
 }

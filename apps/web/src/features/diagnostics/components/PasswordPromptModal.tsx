@@ -1,12 +1,8 @@
-import Box from '@cloudscape-design/components/box';
-import Button from '@cloudscape-design/components/button';
-import Form from '@cloudscape-design/components/form';
 import FormField from '@cloudscape-design/components/form-field';
 import Input from '@cloudscape-design/components/input';
-import Modal from '@cloudscape-design/components/modal';
-import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormModal } from '@/components/FormModal';
 
 interface PasswordPromptModalProps {
   readonly instanceId: string;
@@ -18,48 +14,26 @@ interface PasswordPromptModalProps {
 export function PasswordPromptModal({ instanceId, onSubmit, onDismiss }: PasswordPromptModalProps) {
   const { t } = useTranslation();
   const [password, setPassword] = useState('');
-  const submit = () => {
-    if (password !== '') onSubmit(password);
-  };
   return (
-    <Modal
-      visible
-      onDismiss={onDismiss}
+    <FormModal
       header={t('diagnostics.vnc.passwordPrompt.title')}
-      footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={onDismiss}>
-              {t('common.cancel')}
-            </Button>
-            <Button variant="primary" disabled={password === ''} onClick={submit}>
-              {t('diagnostics.vnc.passwordPrompt.submit')}
-            </Button>
-          </SpaceBetween>
-        </Box>
-      }
+      submitText={t('diagnostics.vnc.passwordPrompt.submit')}
+      submitDisabled={password === ''}
+      onSubmit={() => onSubmit(password)}
+      onDismiss={onDismiss}
     >
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
-        }}
+      <FormField
+        label={t('diagnostics.vnc.passwordPrompt.label', { instanceId })}
+        description={t('diagnostics.vnc.passwordPrompt.description')}
       >
-        <Form>
-          <FormField
-            label={t('diagnostics.vnc.passwordPrompt.label', { instanceId })}
-            description={t('diagnostics.vnc.passwordPrompt.description')}
-          >
-            <Input
-              type="password"
-              autoFocus
-              autoComplete={false}
-              value={password}
-              onChange={({ detail }) => setPassword(detail.value)}
-            />
-          </FormField>
-        </Form>
-      </form>
-    </Modal>
+        <Input
+          type="password"
+          autoFocus
+          autoComplete={false}
+          value={password}
+          onChange={({ detail }) => setPassword(detail.value)}
+        />
+      </FormField>
+    </FormModal>
   );
 }

@@ -1,12 +1,10 @@
 import Box from '@cloudscape-design/components/box';
-import Button from '@cloudscape-design/components/button';
 import FormField from '@cloudscape-design/components/form-field';
 import Input from '@cloudscape-design/components/input';
-import Modal from '@cloudscape-design/components/modal';
-import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '@/components/ApiErrorAlert';
+import { FormModal } from '@/components/FormModal';
 import { useNotifications } from '@/components/notifications';
 import { useSetVncPassword } from '../api/vnc';
 import { isValidVncPassword } from '../logic/diagnostics';
@@ -45,53 +43,34 @@ export function SetVncPasswordModal({ regionId, instanceId, onDismiss }: SetVncP
   };
 
   return (
-    <Modal
-      visible
-      onDismiss={onDismiss}
+    <FormModal
       header={t('diagnostics.vnc.setPasswordModal.title')}
-      footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={onDismiss}>
-              {t('common.cancel')}
-            </Button>
-            <Button variant="primary" loading={mutation.isPending} onClick={submit}>
-              {t('diagnostics.vnc.setPasswordModal.submit')}
-            </Button>
-          </SpaceBetween>
-        </Box>
-      }
+      submitText={t('diagnostics.vnc.setPasswordModal.submit')}
+      submitting={mutation.isPending}
+      onSubmit={submit}
+      onDismiss={onDismiss}
     >
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
-        }}
-      >
-        <SpaceBetween size="m">
-          <Box variant="p">{t('diagnostics.vnc.setPasswordModal.description', { instanceId })}</Box>
-          <FormField label={t('diagnostics.vnc.setPasswordModal.password')} errorText={passwordError}>
-            <Input
-              type="password"
-              autoFocus
-              autoComplete={false}
-              value={password}
-              onChange={({ detail }) => setPassword(detail.value)}
-            />
-          </FormField>
-          <FormField label={t('diagnostics.vnc.setPasswordModal.confirm')} errorText={confirmationError}>
-            <Input
-              type="password"
-              autoComplete={false}
-              value={confirmation}
-              onChange={({ detail }) => setConfirmation(detail.value)}
-            />
-          </FormField>
-          {mutation.isError && (
-            <ApiErrorAlert error={mutation.error} header={t('diagnostics.vnc.setPasswordModal.failed')} />
-          )}
-        </SpaceBetween>
-      </form>
-    </Modal>
+      <Box variant="p">{t('diagnostics.vnc.setPasswordModal.description', { instanceId })}</Box>
+      <FormField label={t('diagnostics.vnc.setPasswordModal.password')} errorText={passwordError}>
+        <Input
+          type="password"
+          autoFocus
+          autoComplete={false}
+          value={password}
+          onChange={({ detail }) => setPassword(detail.value)}
+        />
+      </FormField>
+      <FormField label={t('diagnostics.vnc.setPasswordModal.confirm')} errorText={confirmationError}>
+        <Input
+          type="password"
+          autoComplete={false}
+          value={confirmation}
+          onChange={({ detail }) => setConfirmation(detail.value)}
+        />
+      </FormField>
+      {mutation.isError && (
+        <ApiErrorAlert error={mutation.error} header={t('diagnostics.vnc.setPasswordModal.failed')} />
+      )}
+    </FormModal>
   );
 }

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Role } from '@/lib/roles';
 import { useUpdateUser, type ConsoleUser } from '../api/users';
 import { RoleSelect } from './RoleSelect';
-import { UserFormModal } from './UserFormModal';
+import { FormModal } from '@/components/FormModal';
 import { useReportUserResult } from './use-report-user-result';
 
 interface ChangeRoleModalProps {
@@ -32,7 +32,7 @@ export function ChangeRoleModal({ user, onDismiss }: ChangeRoleModalProps) {
   };
 
   return (
-    <UserFormModal
+    <FormModal
       header={t('users.changeRole.title', { username })}
       submitText={t('users.changeRole.submit')}
       submitting={mutation.isPending}
@@ -42,6 +42,6 @@ export function ChangeRoleModal({ user, onDismiss }: ChangeRoleModalProps) {
     >
       <Box variant="p">{t('users.changeRole.description', { username, role: t(`roles.${user.role}`) })}</Box>
       <RoleSelect value={role} onChange={setRole} />
-    </UserFormModal>
+    </FormModal>
   );
 }

@@ -14,7 +14,7 @@ import {
 } from '../logic/user-validation';
 import { PasswordFields } from './PasswordFields';
 import { RoleSelect } from './RoleSelect';
-import { UserFormModal } from './UserFormModal';
+import { FormModal } from '@/components/FormModal';
 import { useReportUserResult } from './use-report-user-result';
 
 /** New users start with the least access; the admin raises it deliberately. */
@@ -49,7 +49,7 @@ export function CreateUserModal({ onDismiss }: { readonly onDismiss: () => void 
   };
 
   return (
-    <UserFormModal
+    <FormModal
       header={t('users.create.title')}
       submitText={t('users.create.submit')}
       submitting={mutation.isPending}
@@ -80,6 +80,6 @@ export function CreateUserModal({ onDismiss }: { readonly onDismiss: () => void 
         errors={shownErrors}
       />
       {mutation.isError && <ApiErrorAlert error={mutation.error} header={t('users.create.failed', { username })} />}
-    </UserFormModal>
+    </FormModal>
   );
 }

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useUpdateUser, type ConsoleUser } from '../api/users';
 import { isFormValid, validatePasswordForm } from '../logic/user-validation';
 import { PasswordFields } from './PasswordFields';
-import { UserFormModal } from './UserFormModal';
+import { FormModal } from '@/components/FormModal';
 import { useReportUserResult } from './use-report-user-result';
 
 interface ResetPasswordModalProps {
@@ -38,7 +38,7 @@ export function ResetPasswordModal({ user, isSelf, onDismiss }: ResetPasswordMod
   };
 
   return (
-    <UserFormModal
+    <FormModal
       header={t('users.resetPassword.title', { username })}
       submitText={t('users.resetPassword.submit')}
       submitting={mutation.isPending}
@@ -56,6 +56,6 @@ export function ResetPasswordModal({ user, isSelf, onDismiss }: ResetPasswordMod
         onConfirmationChange={setConfirmation}
         errors={submitted ? errors : null}
       />
-    </UserFormModal>
+    </FormModal>
   );
 }

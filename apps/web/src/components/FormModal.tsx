@@ -5,26 +5,30 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
-interface UserFormModalProps {
+interface FormModalProps {
   readonly header: string;
   readonly submitText: string;
-  readonly submitting: boolean;
+  /** Shows the primary button as loading and ignores further submits. */
+  readonly submitting?: boolean;
   readonly submitDisabled?: boolean;
   readonly onSubmit: () => void;
   readonly onDismiss: () => void;
   readonly children: ReactNode;
 }
 
-/** The frame of the user dialogs: a form that Enter submits, with Cancel and a primary button. */
-export function UserFormModal({
+/**
+ * The frame of the console's form dialogs: a form that Enter submits, with Cancel and a primary
+ * button. Render it only while it is open, so its fields start empty each time.
+ */
+export function FormModal({
   header,
   submitText,
-  submitting,
+  submitting = false,
   submitDisabled = false,
   onSubmit,
   onDismiss,
   children,
-}: UserFormModalProps) {
+}: FormModalProps) {
   const { t } = useTranslation();
   const formId = useId();
   return (
