@@ -41,6 +41,11 @@ const ConfigSchema = z
     CONSOLE_SECURE_COOKIES: booleanText.default(false),
     /** Express `trust proxy` (hops), so client IPs and HTTPS are read from a reverse proxy's headers. */
     CONSOLE_TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+    /**
+     * Attempts per ECS call, the first included; throttling is retried within them. A whole region
+     * is up to 100 calls, so at 30 % throttling 4 attempts would lose about half the lists.
+     */
+    CONSOLE_ECS_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(10),
     /** Pages fetched at once when listing a whole region. */
     CONSOLE_FLEET_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(16),
     /** Port of the embedded emulator (its ECS API and `/__emulator/` controls, loopback only); 0 = any free port. */

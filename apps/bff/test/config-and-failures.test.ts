@@ -11,6 +11,7 @@ describe('configuration', () => {
       HOST: '127.0.0.1',
       CONSOLE_EMULATOR: 'auto',
       CONSOLE_DEFAULT_REGION: 'cn-hangzhou',
+      CONSOLE_ECS_MAX_ATTEMPTS: 10,
     });
     expect(config.CONSOLE_DATA_DIR).toMatch(/^\//);
   });
@@ -46,6 +47,7 @@ describe('when ECS cannot be reached', () => {
     const app = await startTestConsole({
       CONSOLE_EMULATOR: 'auto',
       ECS_ENDPOINT: `http://127.0.0.1:${await closedPort()}`,
+      CONSOLE_ECS_MAX_ATTEMPTS: '2',
     });
     try {
       expect(app.backend.kind).toBe('endpoint');

@@ -32,6 +32,7 @@ export async function openEcsBackend(config: ConsoleConfig, logger: EcsClientLog
       credentials,
       endpoint: config.ECS_ENDPOINT,
       regionId: config.CONSOLE_DEFAULT_REGION,
+      retry: { maxAttempts: config.CONSOLE_ECS_MAX_ATTEMPTS },
       logger,
     });
     return { kind: config.ECS_ENDPOINT ? 'endpoint' : 'cloud', client, close: () => client.close() };
@@ -65,6 +66,7 @@ export async function openEcsBackend(config: ConsoleConfig, logger: EcsClientLog
     credentials: emulator.credentials,
     endpoint: emulator.url,
     regionId: config.CONSOLE_DEFAULT_REGION,
+    retry: { maxAttempts: config.CONSOLE_ECS_MAX_ATTEMPTS },
     logger,
   });
   return {

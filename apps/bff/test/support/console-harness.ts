@@ -20,6 +20,8 @@ export async function startTestConsole(
     CONSOLE_ADMIN_PASSWORD: ADMIN_PASSWORD,
     CONSOLE_EMULATOR: 'always',
     CONSOLE_EMULATOR_SPEED: '500',
+    // Fewer attempts than the default 10 keep tests of injected, retried errors quick.
+    CONSOLE_ECS_MAX_ATTEMPTS: '4',
     LOG_LEVEL: 'silent',
     ...env,
   });
