@@ -8,6 +8,7 @@ const source = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 export default defineConfig({
   resolve: {
     alias: {
+      '@ecs-console/contract': source('./packages/contract/src/index.ts'),
       '@ecs-console/ecs-client': source('./packages/ecs-client/src/index.ts'),
       '@ecs-console/ecs-emulator': source('./packages/ecs-emulator/src/index.ts'),
     },
