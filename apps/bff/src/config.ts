@@ -72,6 +72,9 @@ const ConfigSchema = z
     },
   );
 
+/** The environment variables the console reads (README's settings table lists each; a test checks it). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(ConfigSchema.shape);
+
 export type ConsoleConfig = Omit<z.infer<typeof ConfigSchema>, 'CONSOLE_DATA_DIR'> & {
   /** Absolute. */
   readonly CONSOLE_DATA_DIR: string;
