@@ -23,6 +23,8 @@ const USAGE = `Usage: pnpm emulator [options]
   --rate-limit N           requests per second per AccessKey before Throttling (0 = none)
   --state-file F           keep the state in F across restarts
   --screenshot-format F    jpeg (default, as ECS) or png
+  --vnc-public-url URL     DescribeInstanceVncUrl answers <URL>/websockify/?s=<ticket> (ws:// or wss://;
+                           default the emulator's own ws://host:port)
   --verbose                log every request (action, status, code, time)
 `;
 
@@ -73,6 +75,7 @@ async function main(): Promise<void> {
         'rate-limit': { type: 'string' },
         'state-file': { type: 'string' },
         'screenshot-format': { type: 'string' },
+        'vnc-public-url': { type: 'string' },
         verbose: { type: 'boolean' },
         help: { type: 'boolean' },
       },
@@ -104,8 +107,14 @@ async function main(): Promise<void> {
     fail(`--screenshot-format must be jpeg or png, got "${screenshotFormat}"`);
   }
 
+  const vncPublicUrl = args['vnc-public-url'];
+  if (vncPublicUrl !== undefined && !/^wss?:\/\/[^/?#]+[^?#]*$/.test(vncPublicUrl)) {
+    fail(`--vnc-public-url must be a ws:// or wss:// URL without query, got "${vncPublicUrl}"`);
+  }
+
   const options: EmulatorOptions = {
     screenshotFormat,
+    vncPublicUrl,
     port: number('port', args.port ?? '9100', { integer: true, min: 0, max: 65535 }),
     host: args.host ?? '127.0.0.1',
     keys: [key],

@@ -38,6 +38,8 @@ export interface EmulatorCoreOptions extends EstateOptions {
   readonly onWrite?: () => void;
   /** GetInstanceScreenshot's image format. Default JPEG, as ECS. */
   readonly screenshotFormat?: 'jpeg' | 'png';
+  /** DescribeInstanceVncUrl answers `<vncPublicUrl>/websockify/?s=<ticket>` (ws:// or wss://). Default: the emulator's own ws:// address. */
+  readonly vncPublicUrl?: string;
 }
 
 /**
@@ -53,6 +55,7 @@ export class Emulator {
   readonly #onRequest: EmulatorCoreOptions['onRequest'];
   readonly #onWrite: EmulatorCoreOptions['onWrite'];
   readonly #screenshotFormat: 'jpeg' | 'png';
+  readonly #vncPublicUrl: string | undefined;
   #store: Store;
 
   constructor(options: EmulatorCoreOptions) {
@@ -63,6 +66,7 @@ export class Emulator {
     this.#onRequest = options.onRequest;
     this.#onWrite = options.onWrite;
     this.#screenshotFormat = options.screenshotFormat ?? 'jpeg';
+    this.#vncPublicUrl = options.vncPublicUrl === undefined ? undefined : vncPublicBase(options.vncPublicUrl);
     this.#store = this.#freshStore(true);
   }
 
@@ -138,6 +142,7 @@ export class Emulator {
         accessKeyId: auth.accessKeyId,
         baseUrl: `http://${hostId}`,
         screenshotFormat: this.#screenshotFormat,
+        vncPublicUrl: this.#vncPublicUrl,
       });
       payload = serializeSuccess(action, requestId, body, format);
       if (!isReadAction(action)) this.#onWrite?.();
@@ -166,6 +171,20 @@ export class Emulator {
     response.end(payload.body);
     this.#onRequest?.({ requestId, action, accessKeyId, status, code, ms: performance.now() - started });
   }
+}
+
+/** `wss://host[:port][/path]` without a trailing slash; anything else is a programming error. */
+export function vncPublicBase(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new RangeError(`vncPublicUrl must be a ws:// or wss:// URL, got "${url}"`);
+  }
+  if ((parsed.protocol !== 'ws:' && parsed.protocol !== 'wss:') || parsed.search || parsed.hash) {
+    throw new RangeError(`vncPublicUrl must be a ws:// or wss:// URL without query, got "${url}"`);
+  }
+  return url.replace(/\/+$/, '');
 }
 
 function guessFormat(format: string | undefined, authorization: string | undefined): ResponseFormat {

@@ -24,6 +24,8 @@ export interface EmulatorOptions extends EstateOptions, Partial<FaultSettings> {
   readonly stateFile?: string;
   /** GetInstanceScreenshot's image format: `jpeg` (default, as ECS) or `png`. */
   readonly screenshotFormat?: 'jpeg' | 'png';
+  /** DescribeInstanceVncUrl answers addresses under this ws:// or wss:// URL (e.g. `wss://hz01-vncproxy.aliyun.com`). Default: the emulator's own. */
+  readonly vncPublicUrl?: string;
   readonly onRequest?: (entry: RequestLogEntry) => void;
   /** The VNC console closes a connection after this many ms without client messages. Default 300 s. */
   readonly vncIdleTimeoutMs?: number;
@@ -66,6 +68,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     },
     onRequest: options.onRequest,
     screenshotFormat: options.screenshotFormat,
+    vncPublicUrl: options.vncPublicUrl,
     onWrite: options.stateFile
       ? () => {
           // Writes come in bursts; save once the burst is over.

@@ -88,6 +88,44 @@ describe('pnpm emulator (the CLI)', () => {
     await client.close();
   });
 
+  it('answers VNC addresses under --vnc-public-url', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'emulator-cli-'));
+    const { url } = await startCli(
+      [
+        '--port',
+        '0',
+        '--access-key-id',
+        'testid',
+        '--access-key-secret',
+        'testsecret',
+        '--vnc-public-url',
+        'wss://hz01-vncproxy.aliyun.com',
+      ],
+      dir,
+    );
+    const client = new EcsClient({
+      credentials: { accessKeyId: 'testid', accessKeySecret: 'testsecret' },
+      endpoint: url,
+    });
+    const running = await client.call('DescribeInstances', { RegionId: 'cn-hangzhou', Status: 'Running', PageSize: 1 });
+    const { VncUrl } = await client.call('DescribeInstanceVncUrl', {
+      RegionId: 'cn-hangzhou',
+      InstanceId: running.Instances.Instance[0]!.InstanceId,
+    });
+    expect(decodeURIComponent(VncUrl)).toMatch(/^wss:\/\/hz01-vncproxy\.aliyun\.com\/websockify\/\?s=[\w-]+$/);
+    await client.close();
+  });
+
+  it('refuses a --vnc-public-url that is not a ws:// or wss:// URL', () => {
+    let message = '';
+    try {
+      execFileSync(process.execPath, [cli, '--vnc-public-url', 'https://example.com'], { stdio: 'pipe' });
+    } catch (error) {
+      message = String((error as { stderr: Buffer }).stderr);
+    }
+    expect(message).toContain('--vnc-public-url must be a ws:// or wss:// URL');
+  });
+
   it('refuses a bad flag value with a message that names it', () => {
     let message = '';
     try {

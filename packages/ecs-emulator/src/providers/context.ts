@@ -18,6 +18,8 @@ export interface ActionContext {
   readonly baseUrl: string;
   /** Image format of GetInstanceScreenshot: JPEG as ECS answers by default, or PNG. */
   readonly screenshotFormat: 'jpeg' | 'png';
+  /** Where DescribeInstanceVncUrl's addresses point (`wss://hz01-vncproxy.aliyun.com`); default the emulator's own ws:// address. */
+  readonly vncPublicUrl: string | undefined;
 }
 
 /**

@@ -634,9 +634,9 @@ const describeInstanceVncUrl: ActionHandler = (context) => {
     regionId: region.region.RegionId,
     issuedAt: context.now,
   });
-  // ECS answers a URL-encoded ws:// address of its VNC proxy; ours is the emulator itself.
-  const host = new URL(context.baseUrl).host;
-  return { VncUrl: encodeURIComponent(`ws://${host}/websockify/?s=${ticket.token}`) };
+  // ECS answers a URL-encoded address of its VNC proxy; ours is the emulator itself unless a public one is set.
+  const base = context.vncPublicUrl ?? `ws://${new URL(context.baseUrl).host}`;
+  return { VncUrl: encodeURIComponent(`${base}/websockify/?s=${ticket.token}`) };
 };
 
 const modifyInstanceVncPasswd: ActionHandler = (context) => {

@@ -59,6 +59,7 @@ export function testBed(): TestBed {
         baseUrl: 'http://127.0.0.1:9100',
         // PNG here, so provider tests can decode the pixels with the PNG reader.
         screenshotFormat: 'png',
+        vncPublicUrl: undefined,
       });
     },
     advance(ms) {
