@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ecsCallFor } from '@/features/instances/logic/action-requests';
 import { actionAvailability, type InstanceAction } from '@/features/instances/logic/allowed-actions';
-import { hasRole, type Role } from '@/lib/roles';
+import { hasRole, type Role } from '@ecs-console/contract';
 
 const enabled = (action: InstanceAction, statuses: string[], role: Role) =>
   actionAvailability(action, statuses, role).enabled;

@@ -30,6 +30,7 @@ const db = toInstanceRow(
     VpcAttributes: {
       VpcId: 'vpc-1',
       VSwitchId: 'vsw-1',
+      NatIpAddress: '',
       PrivateIpAddress: { IpAddress: ['172.16.0.20', '172.16.0.21'] },
     },
     EipAddress: { AllocationId: 'eip-1', IpAddress: '39.100.2.3' },

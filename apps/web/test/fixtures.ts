@@ -1,7 +1,10 @@
-import type { Instance, Tag } from '@/features/instances/types';
+import type { InstanceSummary } from '@ecs-console/contract';
+import type { Tag } from '@ecs-console/ecs-client';
 
 /** A realistic running Linux VPC instance; tests override what they are about. */
-export function makeInstance(overrides: Partial<Instance> & { tags?: Record<string, string> } = {}): Instance {
+export function makeInstance(
+  overrides: Partial<InstanceSummary> & { tags?: Record<string, string> } = {},
+): InstanceSummary {
   const { tags, ...fields } = overrides;
   const tagList: Tag[] = Object.entries(tags ?? {}).map(([TagKey, TagValue]) => ({ TagKey, TagValue }));
   return {
@@ -11,6 +14,7 @@ export function makeInstance(overrides: Partial<Instance> & { tags?: Record<stri
     HostName: 'web-1',
     ImageId: 'ubuntu_22_04_x64_20G_alibase_20240101.vhd',
     InstanceType: 'ecs.g7.large',
+    InstanceTypeFamily: 'ecs.g7',
     Cpu: 2,
     Memory: 8192,
     OSName: 'Ubuntu  22.04 64位',
@@ -20,6 +24,7 @@ export function makeInstance(overrides: Partial<Instance> & { tags?: Record<stri
     RegionId: 'cn-hangzhou',
     ZoneId: 'cn-hangzhou-h',
     CreationTime: '2024-05-01T08:30Z',
+    StartTime: '2024-05-01T08:31Z',
     ExpiredTime: '2099-12-31T15:59Z',
     InstanceChargeType: 'PostPaid',
     InternetChargeType: 'PayByTraffic',
@@ -32,6 +37,7 @@ export function makeInstance(overrides: Partial<Instance> & { tags?: Record<stri
     VpcAttributes: {
       VpcId: 'vpc-bp1vpc0001',
       VSwitchId: 'vsw-bp1vsw0001',
+      NatIpAddress: '',
       PrivateIpAddress: { IpAddress: ['172.16.0.10'] },
     },
     EipAddress: {},

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AuditEntry } from '@/features/audit/api/audit';
+import type { AuditEntry } from '@ecs-console/contract';
 import { auditEntryMatches } from '@/features/audit/logic/audit-filter';
 import { ecsAcceptLanguage } from '@/features/regions/api/regions';
 import { mapWithConcurrency } from '@/lib/concurrency';

@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { selfActionBlock, validateNewUser, validateUsername } from '@/features/users/logic/user-validation';
 import {
   isFormValid,
-  selfActionBlock,
   validateConfirmation,
-  validateNewUser,
-  validatePassword,
+  validateNewPassword,
   validatePasswordForm,
-  validateUsername,
-} from '@/features/users/logic/user-validation';
+} from '@/lib/password-rules';
 
 describe('user name validation (mirrors the BFF)', () => {
   it('accepts 2 to 64 lower-case characters starting with a letter', () => {
@@ -31,11 +29,27 @@ describe('user name validation (mirrors the BFF)', () => {
 
 describe('password validation (mirrors the BFF)', () => {
   it('needs 12 to 256 characters', () => {
-    expect(validatePassword('')).toBe('required');
-    expect(validatePassword('a'.repeat(11))).toBe('tooShort');
-    expect(validatePassword('a'.repeat(12))).toBeNull();
-    expect(validatePassword('a'.repeat(256))).toBeNull();
-    expect(validatePassword('a'.repeat(257))).toBe('tooLong');
+    expect(validateNewPassword('')).toBe('required');
+    expect(validateNewPassword('a'.repeat(11))).toBe('tooShort');
+    expect(validateNewPassword('a'.repeat(12))).toBeNull();
+    expect(validateNewPassword('a'.repeat(256))).toBeNull();
+    expect(validateNewPassword('a'.repeat(257))).toBe('tooLong');
+  });
+
+  it('refuses a password of only whitespace, however long', () => {
+    expect(validateNewPassword(' '.repeat(20))).toBe('onlyWhitespace');
+    expect(validateNewPassword('\t\n '.repeat(5))).toBe('onlyWhitespace');
+    expect(validateNewPassword(' spaced out passphrase ')).toBeNull();
+  });
+
+  it('refuses the current password as the new one, only when the current one is given', () => {
+    expect(validateNewPassword('the-same-password', 'the-same-password')).toBe('sameAsCurrent');
+    expect(validateNewPassword('the-same-password', 'another-password')).toBeNull();
+    expect(validateNewPassword('the-same-password')).toBeNull();
+    expect(validatePasswordForm('the-same-password', 'the-same-password', 'the-same-password')).toEqual({
+      password: 'sameAsCurrent',
+      confirmation: null,
+    });
   });
 
   it('needs the confirmation to match exactly', () => {

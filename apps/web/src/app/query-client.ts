@@ -1,5 +1,5 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
-import { SESSION_QUERY_KEY } from '@/features/auth';
+import { SESSION_QUERY_KEY } from '@/lib/session';
 import { isApiError } from '@/lib/api-client';
 
 /**

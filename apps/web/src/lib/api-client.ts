@@ -1,12 +1,20 @@
 /**
  * The one way the SPA talks to the BFF. Every request carries the session cookie (same origin only),
- * state-changing requests carry the CSRF header the BFF requires, and every failure becomes an
- * `ApiError` with the BFF's (or ECS's) code, message and RequestId.
+ * state-changing requests carry the CSRF header the BFF requires, requests nobody asked for carry the
+ * background header, and every failure becomes an `ApiError` with the BFF's (or ECS's) code, message
+ * and RequestId.
  */
-
-/** Header and value the BFF demands on every non-GET request (see apps/bff/API.md, "CSRF"). */
-const CSRF_HEADER = 'X-Requested-With';
-const CSRF_HEADER_VALUE = 'ecs-console';
+import {
+  BACKGROUND_HEADER,
+  BACKGROUND_HEADER_VALUE,
+  CSRF_HEADER,
+  CSRF_HEADER_VALUE,
+  REQUEST_ID_HEADER,
+  WARNING_HEADER,
+  type ApiErrorBody,
+} from '@ecs-console/contract';
+import type { ActionRequest, ActionResponse, EcsActionName } from '@ecs-console/ecs-client';
+import { reportConsoleWarning, warningOf } from './console-warnings';
 
 /** Codes the SPA itself assigns when there is no answer from the BFF to report. */
 const CLIENT_ERROR_CODES = ['NetworkError', 'UnexpectedResponse'] as const;
@@ -41,11 +49,8 @@ export function isClientErrorCode(code: string): code is ClientErrorCode {
   return (CLIENT_ERROR_CODES as readonly string[]).includes(code);
 }
 
-interface ErrorBody {
-  code: string;
-  message: string;
-  requestId?: string | null;
-}
+/** `requestId` may be missing from bodies that did not come from the BFF itself. */
+type ErrorBody = Omit<ApiErrorBody, 'requestId'> & { readonly requestId?: string | null };
 
 function isErrorBody(value: unknown): value is ErrorBody {
   if (typeof value !== 'object' || value === null) return false;
@@ -92,16 +97,34 @@ export function toApiError(error: unknown): ApiError {
   return new ApiError({ status: 0, code: 'NetworkError', message, requestId: null });
 }
 
-export interface ApiFetchOptions {
-  readonly method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
-  /** Sent as JSON. */
-  readonly body?: unknown;
+export interface RequestOptions {
   readonly signal?: AbortSignal;
+  /**
+   * A request nobody asked for (a list refresh, polling): the BFF does not count it as activity, so
+   * an unattended console still reaches its idle timeout.
+   */
+  readonly background?: boolean;
 }
 
-/** Calls the BFF and returns its JSON answer (`undefined` for 204). Throws `ApiError` on any failure. */
-export async function apiFetch<T>(path: string, { method = 'GET', body, signal }: ApiFetchOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+export interface ApiFetchOptions extends RequestOptions {
+  readonly method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Sent as JSON. */
+  readonly body?: unknown;
+}
+
+function backgroundHeaders(background: boolean | undefined): Record<string, string> {
+  return background ? { [BACKGROUND_HEADER]: BACKGROUND_HEADER_VALUE } : {};
+}
+
+/**
+ * Calls the BFF and returns its JSON answer (`undefined` for 204). Throws `ApiError` on any failure.
+ * A warning beside a success (`x-console-warning`) is reported to `onConsoleWarning` listeners.
+ */
+export async function apiFetch<T>(
+  path: string,
+  { method = 'GET', body, signal, background }: ApiFetchOptions = {},
+): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', ...backgroundHeaders(background) };
   if (method !== 'GET') headers[CSRF_HEADER] = CSRF_HEADER_VALUE;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
 
@@ -121,19 +144,26 @@ export async function apiFetch<T>(path: string, { method = 'GET', body, signal }
   }
 
   if (!response.ok) {
-    throw parseApiError(response.status, await response.text(), response.headers.get('x-request-id'));
+    throw parseApiError(response.status, await response.text(), response.headers.get(REQUEST_ID_HEADER));
   }
-  if (response.status === 204) return undefined as T;
+  const warningCode = response.headers.get(WARNING_HEADER);
+  if (response.status === 204) {
+    if (warningCode) reportConsoleWarning(warningOf(warningCode, undefined));
+    return undefined as T;
+  }
+  let answer: unknown;
   try {
-    return (await response.json()) as T;
+    answer = await response.json();
   } catch {
     throw new ApiError({
       status: response.status,
       code: 'UnexpectedResponse',
       message: `HTTP ${response.status}: the answer was not JSON`,
-      requestId: response.headers.get('x-request-id'),
+      requestId: response.headers.get(REQUEST_ID_HEADER),
     });
   }
+  if (warningCode) reportConsoleWarning(warningOf(warningCode, answer));
+  return answer as T;
 }
 
 export interface BinaryResponse {
@@ -148,26 +178,41 @@ export interface BinaryResponse {
  */
 export async function apiFetchBinary(
   path: string,
-  { signal }: { readonly signal?: AbortSignal } = {},
+  { signal, background }: RequestOptions = {},
 ): Promise<BinaryResponse> {
   let response: Response;
   try {
-    response = await fetch(path, { credentials: 'same-origin', signal });
+    response = await fetch(path, { credentials: 'same-origin', signal, headers: backgroundHeaders(background) });
   } catch (error) {
     if (signal?.aborted) throw error;
     throw toApiError(error);
   }
   if (!response.ok) {
-    throw parseApiError(response.status, await response.text(), response.headers.get('x-request-id'));
+    throw parseApiError(response.status, await response.text(), response.headers.get(REQUEST_ID_HEADER));
   }
   return { blob: await response.blob(), headers: response.headers };
 }
 
+/** The one action without a region: the BFF rejects a RegionId on it. */
+type RegionlessAction = 'DescribeRegions';
+
 /**
- * Calls one ECS action through the BFF's signing proxy. `params` use ECS's parameter names with
- * natural JSON values, and `RegionId` for every action that concerns a region (the BFF uses it as
- * the endpoint for actions that do not take it themselves).
+ * ECS's parameters for the action with natural JSON values, and `RegionId` for every action that
+ * concerns a region (the BFF uses it as the endpoint for actions that do not take it themselves).
  */
-export function callEcsAction<T>(action: string, params: Record<string, unknown>, signal?: AbortSignal): Promise<T> {
-  return apiFetch<T>(`/api/ecs/${encodeURIComponent(action)}`, { method: 'POST', body: params, signal });
+export type EcsCallParams<A extends EcsActionName> = A extends RegionlessAction
+  ? ActionRequest<A>
+  : ActionRequest<A> & { readonly RegionId: string };
+
+/** Calls one ECS action through the BFF's signing proxy, typed by the action's name. */
+export function callEcsAction<A extends EcsActionName>(
+  action: A,
+  params: EcsCallParams<A>,
+  options: RequestOptions = {},
+): Promise<ActionResponse<A>> {
+  return apiFetch<ActionResponse<A>>(`/api/ecs/${encodeURIComponent(action)}`, {
+    method: 'POST',
+    body: params,
+    ...options,
+  });
 }

@@ -19,17 +19,3 @@ export function csvEscape(value: CsvValue): string {
 export function toCsv(header: readonly string[], rows: readonly (readonly CsvValue[])[]): string {
   return [header, ...rows].map((row) => row.map(csvEscape).join(',')).join('\r\n') + '\r\n';
 }
-
-/**
- * Saves the text as a file through a temporary link. The byte-order mark lets spreadsheet programs
- * read UTF-8 names (Chinese, Japanese) correctly.
- */
-export function downloadCsv(filename: string, csv: string): void {
-  const url = URL.createObjectURL(new Blob(['\ufeff', csv], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.click();
-  // Revoke after the click has been handled, or some browsers cancel the download.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useMatches } from 'react-router';
 import { useRouterFollow } from '@/components/InternalLink';
-import { Notifications } from '@/components/notifications';
+import { Notifications, useConsoleWarningNotifications } from '@/components/notifications';
 import { isRouteHandle } from '../route-handle';
 import { EmulatorBanner } from './EmulatorBanner';
 import { SideNav } from './SideNav';
@@ -17,6 +17,7 @@ export function AppShell() {
   const onFollow = useRouterFollow();
   const [navigationOpen, setNavigationOpen] = useState(true);
   const matches = useMatches();
+  useConsoleWarningNotifications();
 
   const handles = matches.flatMap((match) => (isRouteHandle(match.handle) ? [{ match, handle: match.handle }] : []));
   const breadcrumbs = handles.flatMap(({ match, handle }) =>

@@ -1,6 +1,6 @@
 import Alert from '@cloudscape-design/components/alert';
 import { useTranslation } from 'react-i18next';
-import { useCurrentSession } from '@/features/auth';
+import { useCurrentSession } from '@/lib/session';
 
 /** Always visible against the emulator, so nobody mistakes its fleet for production. */
 export function EmulatorBanner() {

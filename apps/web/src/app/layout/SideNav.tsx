@@ -2,8 +2,8 @@ import SideNavigation, { type SideNavigationProps } from '@cloudscape-design/com
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import { useRouterFollow } from '@/components/InternalLink';
-import { useCurrentSession } from '@/features/auth';
-import { hasRole } from '@/lib/roles';
+import { useCurrentSession } from '@/lib/session';
+import { hasRole } from '@ecs-console/contract';
 
 export function SideNav() {
   const { t } = useTranslation();

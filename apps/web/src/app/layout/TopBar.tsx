@@ -1,11 +1,14 @@
 import TopNavigation from '@cloudscape-design/components/top-navigation';
 import type { ButtonDropdownProps } from '@cloudscape-design/components/button-dropdown';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { useRouterFollow } from '@/components/InternalLink';
-import { useCurrentSession, useSignOut } from '@/features/auth';
-import { ecsAcceptLanguage, useRegions, useSelectedRegion } from '@/features/regions';
+import { ChangePasswordModal, useSignOut } from '@/features/auth';
+import { ecsAcceptLanguage, useRegions } from '@/features/regions';
 import { useLocale } from '@/lib/i18n';
+import { useSelectedRegion } from '@/lib/selected-region';
+import { useCurrentSession } from '@/lib/session';
 
 /** Product name, region selector and the user's menu. */
 export function TopBar() {
@@ -16,6 +19,7 @@ export function TopBar() {
   const onFollow = useRouterFollow();
   const { user } = useCurrentSession();
   const signOut = useSignOut();
+  const [changingPassword, setChangingPassword] = useState(false);
   const [regionId, setRegionId] = useSelectedRegion();
   const regions = useRegions(ecsAcceptLanguage(locale));
   const currentRegion = regions.data?.find((region) => region.RegionId === regionId);
@@ -41,30 +45,37 @@ export function TopBar() {
   };
 
   return (
-    <TopNavigation
-      identity={{ href: '/', title: t('app.name'), onFollow }}
-      utilities={[
-        {
-          type: 'menu-dropdown',
-          iconName: 'location-pin',
-          text: currentRegion ? `${currentRegion.LocalName} (${regionId})` : regionId,
-          title: t('region.title'),
-          ariaLabel: t('region.ariaLabel', { region: currentRegion?.LocalName ?? regionId }),
-          items: regionItems,
-          onItemClick: ({ detail }) => chooseRegion(detail.id),
-        },
-        {
-          type: 'menu-dropdown',
-          iconName: 'user-profile',
-          text: user.username,
-          description: t('user.role', { role: t(`roles.${user.role}`) }),
-          ariaLabel: t('user.menuLabel', { username: user.username }),
-          items: [{ id: 'sign-out', text: t('user.signOut') }],
-          onItemClick: ({ detail }) => {
-            if (detail.id === 'sign-out') signOut.mutate();
+    <>
+      <TopNavigation
+        identity={{ href: '/', title: t('app.name'), onFollow }}
+        utilities={[
+          {
+            type: 'menu-dropdown',
+            iconName: 'location-pin',
+            text: currentRegion ? `${currentRegion.LocalName} (${regionId})` : regionId,
+            title: t('region.title'),
+            ariaLabel: t('region.ariaLabel', { region: currentRegion?.LocalName ?? regionId }),
+            items: regionItems,
+            onItemClick: ({ detail }) => chooseRegion(detail.id),
           },
-        },
-      ]}
-    />
+          {
+            type: 'menu-dropdown',
+            iconName: 'user-profile',
+            text: user.username,
+            description: t('user.role', { role: t(`roles.${user.role}`) }),
+            ariaLabel: t('user.menuLabel', { username: user.username }),
+            items: [
+              { id: 'change-password', text: t('user.changePassword') },
+              { id: 'sign-out', text: t('user.signOut') },
+            ],
+            onItemClick: ({ detail }) => {
+              if (detail.id === 'change-password') setChangingPassword(true);
+              if (detail.id === 'sign-out') signOut.mutate();
+            },
+          },
+        ]}
+      />
+      {changingPassword && <ChangePasswordModal onDismiss={() => setChangingPassword(false)} />}
+    </>
   );
 }

@@ -1,5 +1,5 @@
-export { SESSION_QUERY_KEY, useSignOut } from './api/session';
+export { useSignOut } from './api/session';
+export { ChangePasswordModal } from './components/ChangePasswordModal';
 export { RequireRole } from './components/RequireRole';
 export { RequireSession } from './components/RequireSession';
-export { useCurrentSession } from './components/session-context';
 export { LoginPage } from './routes/LoginPage';

@@ -1,2 +1,1 @@
 export { ecsAcceptLanguage, useRegions } from './api/regions';
-export { useSelectedRegion } from './hooks/use-selected-region';

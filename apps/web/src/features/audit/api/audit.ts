@@ -1,27 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiFetch } from '@/lib/api-client';
-import type { Role } from '@/lib/roles';
+import type { AuditAnswer } from '@ecs-console/contract';
 
-/** One line of the BFF's audit log. */
-export interface AuditEntry {
-  readonly time: string;
-  readonly user: string;
-  /** Absent for failed sign-ins: no user was established. */
-  readonly role?: Role;
-  readonly event: 'login' | 'logout' | 'action' | 'user';
-  readonly action?: string;
-  readonly regionId?: string;
-  readonly resourceIds: readonly string[];
-  readonly params: Record<string, unknown>;
-  readonly outcome: 'success' | 'failure';
-  readonly code?: string;
-  readonly requestId?: string;
-}
-
-/** The newest `limit` entries, newest first. */
-export async function getAuditLog(limit: number, signal?: AbortSignal): Promise<readonly AuditEntry[]> {
-  const { entries } = await apiFetch<{ entries: readonly AuditEntry[] }>(`/api/audit?limit=${limit}`, { signal });
-  return entries;
+/** The newest `limit` entries, newest first, and how many lines of the log could not be read. */
+export function getAuditLog(limit: number, signal?: AbortSignal): Promise<AuditAnswer> {
+  return apiFetch<AuditAnswer>(`/api/audit?limit=${limit}`, { signal });
 }
 
 export function auditLogQueryOptions(limit: number) {

@@ -12,10 +12,13 @@ import { TableEmptyState } from '@/components/TableEmptyState';
 import { compareText } from '@/lib/compare';
 import { formatCount, formatDateTime } from '@/lib/format';
 import { useLocale } from '@/lib/i18n';
-import type { AuditEntry } from '../api/audit';
+import type { AuditEntry } from '@ecs-console/contract';
 import { auditEntryMatches } from '../logic/audit-filter';
 
 const PAGE_SIZE = 50;
+
+/** `unknown`: ECS may or may not have applied the change (its answer was lost). */
+const OUTCOME_INDICATOR = { success: 'success', failure: 'error', unknown: 'warning' } as const;
 
 interface AuditTableProps {
   readonly entries: readonly AuditEntry[];
@@ -102,7 +105,7 @@ export function AuditTable({ entries, loading, onRefresh }: AuditTableProps) {
           id: 'outcome',
           header: t('audit.columns.outcome'),
           cell: (entry) => (
-            <StatusIndicator type={entry.outcome === 'success' ? 'success' : 'error'}>
+            <StatusIndicator type={OUTCOME_INDICATOR[entry.outcome]}>
               {t(`audit.outcomes.${entry.outcome}`)}
             </StatusIndicator>
           ),

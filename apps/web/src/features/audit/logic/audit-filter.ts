@@ -1,4 +1,4 @@
-import type { AuditEntry } from '../api/audit';
+import type { AuditEntry } from '@ecs-console/contract';
 
 /** Free-text search over every column of an audit entry, ignoring case. */
 export function auditEntryMatches(entry: AuditEntry, text: string): boolean {

@@ -1,3 +1,4 @@
+import Alert from '@cloudscape-design/components/alert';
 import Button from '@cloudscape-design/components/button';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useTranslation } from 'react-i18next';
@@ -23,7 +24,16 @@ export function AuditPage() {
           action={<Button onClick={() => void audit.refetch()}>{t('common.retry')}</Button>}
         />
       )}
-      <AuditTable entries={audit.data ?? NO_ENTRIES} loading={audit.isPending} onRefresh={() => void audit.refetch()} />
+      {audit.data && audit.data.skippedLines > 0 && (
+        <Alert type="warning" header={t('audit.skippedLinesHeader')}>
+          {t('audit.skippedLines', { count: audit.data.skippedLines })}
+        </Alert>
+      )}
+      <AuditTable
+        entries={audit.data?.entries ?? NO_ENTRIES}
+        loading={audit.isPending}
+        onRefresh={() => void audit.refetch()}
+      />
     </SpaceBetween>
   );
 }

@@ -1,53 +1,19 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiFetch, isApiError } from '@/lib/api-client';
-import type { Role } from '@/lib/roles';
+import type { LoginRequest, PasswordChangeRequest, SessionAnswer } from '@ecs-console/contract';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiFetch } from '@/lib/api-client';
+import { SESSION_QUERY_KEY } from '@/lib/session';
 
-/** `GET /api/session`. */
-export interface Session {
-  readonly user: { readonly username: string; readonly role: Role };
-  readonly backend: {
-    /** `emulator` means no real cloud resources are behind the console. */
-    readonly kind: 'emulator' | 'endpoint' | 'cloud';
-    readonly defaultRegion: string;
-  };
-}
-
-export interface Credentials {
-  readonly username: string;
-  readonly password: string;
-}
-
-/** The signed-in session, or `null` when there is none (401). */
-export async function getSession(signal?: AbortSignal): Promise<Session | null> {
-  try {
-    return await apiFetch<Session>('/api/session', { signal });
-  } catch (error) {
-    if (isApiError(error) && error.status === 401) return null;
-    throw error;
-  }
-}
-
-export const SESSION_QUERY_KEY = ['session'] as const;
-
-export function sessionQueryOptions() {
-  return queryOptions({
-    queryKey: SESSION_QUERY_KEY,
-    queryFn: ({ signal }) => getSession(signal),
-    // The BFF renews the cookie as it is used; re-reading the session on focus notices expiry.
-    staleTime: 60_000,
-  });
-}
-
-export function useSession() {
-  return useQuery(sessionQueryOptions());
-}
-
-export function signIn(credentials: Credentials): Promise<Session> {
-  return apiFetch<Session>('/api/session', { method: 'POST', body: credentials });
+export function signIn(credentials: LoginRequest): Promise<SessionAnswer> {
+  return apiFetch<SessionAnswer>('/api/session', { method: 'POST', body: credentials });
 }
 
 export function signOut(): Promise<void> {
   return apiFetch<void>('/api/session', { method: 'DELETE' });
+}
+
+/** The signed-in user's own password; answers 204, or 403 WrongPassword / 400 WeakPassword. */
+export function changePassword(change: PasswordChangeRequest): Promise<void> {
+  return apiFetch<void>('/api/session/password', { method: 'PUT', body: change });
 }
 
 export function useSignIn() {
@@ -56,6 +22,10 @@ export function useSignIn() {
     mutationFn: signIn,
     onSuccess: (session) => queryClient.setQueryData(SESSION_QUERY_KEY, session),
   });
+}
+
+export function useChangePassword() {
+  return useMutation({ mutationFn: changePassword });
 }
 
 export function useSignOut() {

@@ -3,8 +3,8 @@ import ContentLayout from '@cloudscape-design/components/content-layout';
 import Header from '@cloudscape-design/components/header';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { hasRole, type Role } from '@/lib/roles';
-import { useCurrentSession } from './session-context';
+import { hasRole, type Role } from '@ecs-console/contract';
+import { useCurrentSession } from '@/lib/session';
 
 /** Shows its children only to users with at least `role`; others read why they cannot. */
 export function RequireRole({ role, children }: { readonly role: Role; readonly children: ReactNode }) {

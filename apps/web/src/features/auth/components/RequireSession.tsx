@@ -5,9 +5,9 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
 import { ApiErrorAlert } from '@/components/ApiErrorAlert';
-import { useSession } from '../api/session';
+import { useSession } from '@/lib/session';
 import { loginPath } from '../redirect';
-import { SessionContext } from './session-context';
+import { SessionContext } from '@/lib/session';
 
 /** Renders its children only for a signed-in user; everyone else is sent to the login page. */
 export function RequireSession({ children }: { readonly children: ReactNode }) {

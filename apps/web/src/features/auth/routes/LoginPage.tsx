@@ -5,7 +5,7 @@ import Header from '@cloudscape-design/components/header';
 import Spinner from '@cloudscape-design/components/spinner';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useSearchParams } from 'react-router';
-import { useSession } from '../api/session';
+import { useSession } from '@/lib/session';
 import { LoginForm } from '../components/LoginForm';
 import { NEXT_PARAM, safeRedirectTarget } from '../redirect';
 

@@ -1,17 +1,15 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { ConsoleOutputAnswer } from '@ecs-console/contract';
 import { apiFetch } from '@/lib/api-client';
 import { instancePath } from './instance-path';
 
-export interface ConsoleOutput {
-  readonly instanceId: string;
-  /** The serial console's recent output, decoded UTF-8, escape sequences kept. */
-  readonly text: string;
-  readonly lastUpdateTime: string;
-}
-
-export function getConsoleOutput(regionId: string, instanceId: string, signal?: AbortSignal): Promise<ConsoleOutput> {
+export function getConsoleOutput(
+  regionId: string,
+  instanceId: string,
+  signal?: AbortSignal,
+): Promise<ConsoleOutputAnswer> {
   // Escape sequences are kept so the viewer can show colours; it strips them itself when asked.
-  return apiFetch<ConsoleOutput>(`${instancePath(regionId, instanceId)}/console-output?removeSymbols=false`, {
+  return apiFetch<ConsoleOutputAnswer>(`${instancePath(regionId, instanceId)}/console-output?removeSymbols=false`, {
     signal,
   });
 }

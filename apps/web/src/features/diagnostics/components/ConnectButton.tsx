@@ -1,6 +1,6 @@
 import Button from '@cloudscape-design/components/button';
 import { useTranslation } from 'react-i18next';
-import { useCurrentSession } from '@/features/auth';
+import { useCurrentSession } from '@/lib/session';
 import { connectAvailability } from '../logic/diagnostics';
 
 interface ConnectButtonProps {

@@ -17,7 +17,7 @@ import { parseAnsi, PLAIN_STYLE, stripAnsi, type AnsiSegment } from '../logic/an
 import { consoleLogFilename } from '../logic/diagnostics';
 import { findMatches } from '../logic/text-search';
 import { ConsoleOutputViewer } from './ConsoleOutputViewer';
-import { downloadBlob } from './download';
+import { downloadBlob } from '@/lib/download';
 import { NotRunningState } from './NotRunningState';
 import type { DiagnosticsTabProps } from './ScreenshotTab';
 
@@ -87,7 +87,7 @@ function ConsoleOutputPanel({
         <Header
           variant="h2"
           description={
-            query.data &&
+            query.data?.lastUpdateTime &&
             t('diagnostics.consoleOutput.lastUpdate', { time: formatDateTime(query.data.lastUpdateTime, locale) })
           }
           actions={

@@ -13,7 +13,7 @@ import { formatTime } from '@/lib/format';
 import { useLocale } from '@/lib/i18n';
 import { useScreenshot } from '../api/screenshot';
 import { screenshotFilename } from '../logic/diagnostics';
-import { downloadBlob } from './download';
+import { downloadBlob } from '@/lib/download';
 import { NotRunningState } from './NotRunningState';
 
 export interface DiagnosticsTabProps {

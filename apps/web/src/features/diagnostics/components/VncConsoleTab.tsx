@@ -13,8 +13,9 @@ import Toggle from '@cloudscape-design/components/toggle';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '@/components/ApiErrorAlert';
-import { useCurrentSession } from '@/features/auth';
-import { launchVnc, type VncLaunch } from '../api/vnc';
+import { useCurrentSession } from '@/lib/session';
+import type { VncLaunchAnswer } from '@ecs-console/contract';
+import { launchVnc } from '../api/vnc';
 import { connectAvailability, MAX_RECONNECTS } from '../logic/diagnostics';
 import { IDLE_STATE, VncSession, type CreateRfb, type VncPhase, type VncSessionState } from '../logic/vnc-session';
 import { NotRunningState } from './NotRunningState';
@@ -40,7 +41,7 @@ const STATUS_TYPES: Record<VncPhase, StatusIndicatorProps.Type> = {
 
 /** A launch is single-use and short-lived: at most one of its two ways to connect gets it. */
 interface Offer {
-  readonly launch: VncLaunch;
+  readonly launch: VncLaunchAnswer;
   /** Opened in Alibaba Cloud's page, handed to the viewer, or past its expiry. */
   readonly used: boolean;
 }

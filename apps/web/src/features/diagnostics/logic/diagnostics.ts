@@ -1,4 +1,4 @@
-import { hasRole, type Role } from '@/lib/roles';
+import { hasRole, type Role } from '@ecs-console/contract';
 
 /** ECS's rule for VNC passwords (ModifyInstanceVncPasswd): exactly six letters or digits. */
 export function isValidVncPassword(password: string): boolean {

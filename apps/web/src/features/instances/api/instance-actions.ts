@@ -2,27 +2,30 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { callEcsAction, toApiError, type ApiError } from '@/lib/api-client';
 import { mapWithConcurrency } from '@/lib/concurrency';
 import { ecsCallFor, type ActionRequest } from '../logic/action-requests';
-import type { Instance } from '../types';
+import type { InstanceSummary } from '@ecs-console/contract';
 import { fleetQueryKey } from './fleet';
 import { regionInstancesQueryKey } from './instance';
 
 export type InstanceActionResult =
-  | { readonly instance: Instance; readonly ok: true; readonly requestId: string }
-  | { readonly instance: Instance; readonly ok: false; readonly error: ApiError };
+  | { readonly instance: InstanceSummary; readonly ok: true; readonly requestId: string }
+  | { readonly instance: InstanceSummary; readonly ok: false; readonly error: ApiError };
 
 export interface InstanceActionBatch {
   readonly request: ActionRequest;
-  readonly instances: readonly Instance[];
+  readonly instances: readonly InstanceSummary[];
 }
 
 /** Requests in flight at once for a batch. */
 const BATCH_CONCURRENCY = 5;
 
 /** Runs the action on one instance; a failure is a result to show, not an exception. */
-export async function runInstanceAction(request: ActionRequest, instance: Instance): Promise<InstanceActionResult> {
+export async function runInstanceAction(
+  request: ActionRequest,
+  instance: InstanceSummary,
+): Promise<InstanceActionResult> {
   const call = ecsCallFor(request, instance);
   try {
-    const response = await callEcsAction<{ RequestId: string }>(call.action, call.params);
+    const response = await callEcsAction(call.action, call.params);
     return { instance, ok: true, requestId: response.RequestId };
   } catch (error) {
     return { instance, ok: false, error: toApiError(error) };

@@ -1,11 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { Disk } from '@ecs-console/ecs-client';
 import { callEcsAction } from '@/lib/api-client';
-import type { Disk } from '../types';
-
-interface DescribeDisksResponse {
-  readonly RequestId: string;
-  readonly Disks: { readonly Disk: readonly Disk[] };
-}
 
 /** The disks attached to an instance: far fewer than one page of 100. */
 export async function getInstanceDisks(
@@ -13,10 +8,10 @@ export async function getInstanceDisks(
   instanceId: string,
   signal?: AbortSignal,
 ): Promise<readonly Disk[]> {
-  const response = await callEcsAction<DescribeDisksResponse>(
+  const response = await callEcsAction(
     'DescribeDisks',
     { RegionId: regionId, InstanceId: instanceId, PageSize: 100 },
-    signal,
+    { signal },
   );
   return response.Disks.Disk;
 }

@@ -4,11 +4,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmByTypingModal } from '@/components/ConfirmByTypingModal';
 import type { ActionRequest } from '../logic/action-requests';
-import type { Instance } from '../types';
+import type { InstanceSummary } from '@ecs-console/contract';
 import { ActionTargets } from './ActionTargets';
 
 interface DeleteInstancesModalProps {
-  readonly instances: readonly Instance[];
+  readonly instances: readonly InstanceSummary[];
   readonly onConfirm: (request: ActionRequest) => void;
   readonly onDismiss: () => void;
 }

@@ -3,12 +3,12 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useCurrentSession } from '@/features/auth';
+import { useCurrentSession } from '@/lib/session';
 import { ConnectButton } from '@/features/diagnostics';
 import type { ActionRequest } from '../logic/action-requests';
 import { actionAvailability, INSTANCE_ACTIONS, type InstanceAction } from '../logic/allowed-actions';
 import { instanceHref } from '../paths';
-import type { Instance } from '../types';
+import type { InstanceSummary } from '@ecs-console/contract';
 import { DeleteInstancesModal } from './DeleteInstancesModal';
 import { RebootInstancesModal } from './RebootInstancesModal';
 import { StopInstancesModal } from './StopInstancesModal';
@@ -16,7 +16,7 @@ import { useRunInstanceAction } from './use-run-instance-action';
 
 interface InstanceActionsProps {
   /** The instances to act on: the list's selection, or the one instance of the detail page. */
-  readonly instances: readonly Instance[];
+  readonly instances: readonly InstanceSummary[];
   /** Called when the user confirms an action, e.g. to leave the page of a deleted instance. */
   readonly onConfirmed?: (request: ActionRequest) => void;
 }

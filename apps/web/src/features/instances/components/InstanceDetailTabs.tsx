@@ -4,10 +4,10 @@ import Tabs from '@cloudscape-design/components/tabs';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ConsoleOutputTab, ScreenshotTab, VncConsoleTab } from '@/features/diagnostics';
-import type { Instance } from '../types';
+import type { InstanceSummary } from '@ecs-console/contract';
 import { InstanceDisks } from './InstanceDisks';
 import { InstanceNetwork } from './InstanceNetwork';
-import { InstanceSummary } from './InstanceSummary';
+import { InstanceOverview } from './InstanceOverview';
 import { InstanceTags } from './InstanceTags';
 
 const TAB_IDS = ['details', 'monitoring', 'console', 'screenshot', 'consoleOutput'] as const;
@@ -20,7 +20,7 @@ function isTabId(value: string | null): value is TabId {
   return (TAB_IDS as readonly (string | null)[]).includes(value);
 }
 
-export function InstanceDetailTabs({ instance }: { readonly instance: Instance }) {
+export function InstanceDetailTabs({ instance }: { readonly instance: InstanceSummary }) {
   const { t } = useTranslation();
   const [searchParams, setSearchParams] = useSearchParams();
   const requested = searchParams.get(TAB_PARAM);
@@ -48,7 +48,7 @@ export function InstanceDetailTabs({ instance }: { readonly instance: Instance }
           label: t('instanceDetail.tabs.details'),
           content: (
             <SpaceBetween size="l">
-              <InstanceSummary instance={instance} />
+              <InstanceOverview instance={instance} />
               <InstanceNetwork instance={instance} />
               <InstanceDisks regionId={instance.RegionId} instanceId={instance.InstanceId} />
               <InstanceTags instance={instance} />

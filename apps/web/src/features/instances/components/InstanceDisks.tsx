@@ -8,7 +8,7 @@ import { TableEmptyState } from '@/components/TableEmptyState';
 import { formatGiB } from '@/lib/format';
 import { useLocale } from '@/lib/i18n';
 import { useInstanceDisks } from '../api/instance-disks';
-import type { Disk } from '../types';
+import type { Disk } from '@ecs-console/ecs-client';
 
 const diskHref = (diskId: string) => `/disks?${new URLSearchParams({ id: diskId }).toString()}`;
 

@@ -6,7 +6,7 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useTranslation } from 'react-i18next';
 import { CopyableId } from '@/components/CopyableId';
 import { privateIps, securityGroupIds } from '../logic/instance-fields';
-import type { Instance } from '../types';
+import type { InstanceSummary } from '@ecs-console/contract';
 
 function IdList({ ids, href }: { readonly ids: readonly string[]; readonly href?: (id: string) => string }) {
   if (ids.length === 0) return '-';
@@ -20,7 +20,7 @@ function IdList({ ids, href }: { readonly ids: readonly string[]; readonly href?
 }
 
 /** Where the instance sits on the network and who may reach it. */
-export function InstanceNetwork({ instance }: { readonly instance: Instance }) {
+export function InstanceNetwork({ instance }: { readonly instance: InstanceSummary }) {
   const { t } = useTranslation();
   const { VpcAttributes: vpc, EipAddress: eip } = instance;
 

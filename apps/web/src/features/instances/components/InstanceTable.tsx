@@ -9,7 +9,7 @@ import { TableEmptyState } from '@/components/TableEmptyState';
 import { useLocale } from '@/lib/i18n';
 import { filteringOptionsOf, matchesQuery, tagKeysOf } from '../logic/filtering';
 import { toInstanceRow } from '../logic/instance-row';
-import type { Instance } from '../types';
+import type { InstanceSummary } from '@ecs-console/contract';
 import { useInstanceColumns } from './instance-columns';
 import { InstanceTableHeader } from './InstanceTableHeader';
 import { TablePreferences } from './TablePreferences';
@@ -20,7 +20,7 @@ const EMPTY_QUERY: PropertyFilterQuery = { tokens: [], operation: 'and' };
 
 interface InstanceTableProps {
   readonly regionId: string;
-  readonly instances: readonly Instance[];
+  readonly instances: readonly InstanceSummary[];
   readonly loading: boolean;
   /** When the list was last fetched (ms since the epoch), 0 before the first answer. */
   readonly updatedAt: number;
@@ -45,7 +45,7 @@ export function InstanceTable({ regionId, instances, loading, updatedAt, onRefre
     () =>
       filteringOptionsOf(rows).map((option) =>
         option.propertyKey === 'status'
-          ? { ...option, label: t(`instanceStatus.${option.value as Instance['Status']}`) }
+          ? { ...option, label: t(`instanceStatus.${option.value as InstanceSummary['Status']}`) }
           : option,
       ),
     [rows, t],

@@ -4,20 +4,20 @@ import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { downloadCsv } from '@/lib/csv';
+import { csvBlob, downloadBlob } from '@/lib/download';
 import { formatCount, formatTime } from '@/lib/format';
 import { useLocale } from '@/lib/i18n';
 import { CSV_COLUMNS, instancesCsv, instancesCsvFilename, type CsvColumn } from '../logic/csv-export';
 import type { InstanceRow } from '../logic/instance-row';
 import { countByStatus } from '../logic/status';
-import type { Instance } from '../types';
+import type { InstanceSummary } from '@ecs-console/contract';
 import { InstanceActions } from './InstanceActions';
 import { StatusCounts } from './StatusCounts';
 
 interface InstanceTableHeaderProps {
   readonly regionId: string;
-  readonly instances: readonly Instance[];
-  readonly selectedInstances: readonly Instance[];
+  readonly instances: readonly InstanceSummary[];
+  readonly selectedInstances: readonly InstanceSummary[];
   /** Every row the filter lets through, in the table's order: what the CSV export writes. */
   readonly filteredRows: readonly InstanceRow[];
   readonly updatedAt: number;
@@ -47,7 +47,7 @@ export function InstanceTableHeader({
       CsvColumn,
       string
     >;
-    downloadCsv(instancesCsvFilename(regionId, new Date()), instancesCsv(filteredRows, headings));
+    downloadBlob(instancesCsvFilename(regionId, new Date()), csvBlob(instancesCsv(filteredRows, headings)));
   };
 
   return (

@@ -3,9 +3,9 @@ import Table from '@cloudscape-design/components/table';
 import { useTranslation } from 'react-i18next';
 import { TableEmptyState } from '@/components/TableEmptyState';
 import { instanceTags } from '../logic/instance-fields';
-import type { Instance } from '../types';
+import type { InstanceSummary } from '@ecs-console/contract';
 
-export function InstanceTags({ instance }: { readonly instance: Instance }) {
+export function InstanceTags({ instance }: { readonly instance: InstanceSummary }) {
   const { t } = useTranslation();
   const tags = instanceTags(instance);
   return (

@@ -2,12 +2,12 @@ import Checkbox from '@cloudscape-design/components/checkbox';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActionRequest } from '../logic/action-requests';
-import type { Instance } from '../types';
-import { ActionModal } from './ActionModal';
+import type { InstanceSummary } from '@ecs-console/contract';
+import { FormModal } from '@/components/FormModal';
 import { ActionTargets } from './ActionTargets';
 
 interface RebootInstancesModalProps {
-  readonly instances: readonly Instance[];
+  readonly instances: readonly InstanceSummary[];
   readonly onConfirm: (request: ActionRequest) => void;
   readonly onDismiss: () => void;
 }
@@ -17,10 +17,10 @@ export function RebootInstancesModal({ instances, onConfirm, onDismiss }: Reboot
   const [forceStop, setForceStop] = useState(false);
 
   return (
-    <ActionModal
+    <FormModal
       header={t('actions.reboot.title', { count: instances.length })}
-      confirmButtonText={t('actions.reboot.confirm')}
-      onConfirm={() => onConfirm({ action: 'reboot', forceStop })}
+      submitText={t('actions.reboot.confirm')}
+      onSubmit={() => onConfirm({ action: 'reboot', forceStop })}
       onDismiss={onDismiss}
     >
       <ActionTargets instances={instances} />
@@ -31,6 +31,6 @@ export function RebootInstancesModal({ instances, onConfirm, onDismiss }: Reboot
       >
         {t('actions.reboot.force')}
       </Checkbox>
-    </ActionModal>
+    </FormModal>
   );
 }

@@ -2,8 +2,7 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import { InstanceStatusIndicator } from '@/components/InstanceStatusIndicator';
 import { formatCount } from '@/lib/format';
 import { useLocale } from '@/lib/i18n';
-import type { StatusCounts as Counts } from '../logic/status';
-import { INSTANCE_STATUSES } from '../types';
+import { INSTANCE_STATUSES, type StatusCounts as Counts } from '../logic/status';
 
 /** How many instances are in each status; statuses with none are left out. */
 export function StatusCounts({ counts }: { readonly counts: Counts }) {

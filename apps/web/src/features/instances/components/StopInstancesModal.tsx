@@ -4,14 +4,14 @@ import RadioGroup from '@cloudscape-design/components/radio-group';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActionRequest } from '../logic/action-requests';
-import type { Instance } from '../types';
-import { ActionModal } from './ActionModal';
+import type { InstanceSummary } from '@ecs-console/contract';
+import { FormModal } from '@/components/FormModal';
 import { ActionTargets } from './ActionTargets';
 
 type StoppedMode = 'KeepCharging' | 'StopCharging';
 
 interface StopInstancesModalProps {
-  readonly instances: readonly Instance[];
+  readonly instances: readonly InstanceSummary[];
   readonly onConfirm: (request: ActionRequest) => void;
   readonly onDismiss: () => void;
 }
@@ -22,10 +22,10 @@ export function StopInstancesModal({ instances, onConfirm, onDismiss }: StopInst
   const [stoppedMode, setStoppedMode] = useState<StoppedMode>('KeepCharging');
 
   return (
-    <ActionModal
+    <FormModal
       header={t('actions.stop.title', { count: instances.length })}
-      confirmButtonText={t('actions.stop.confirm')}
-      onConfirm={() => onConfirm({ action: 'stop', forceStop, stoppedMode })}
+      submitText={t('actions.stop.confirm')}
+      onSubmit={() => onConfirm({ action: 'stop', forceStop, stoppedMode })}
       onDismiss={onDismiss}
     >
       <ActionTargets instances={instances} />
@@ -54,6 +54,6 @@ export function StopInstancesModal({ instances, onConfirm, onDismiss }: StopInst
       >
         {t('actions.stop.force')}
       </Checkbox>
-    </ActionModal>
+    </FormModal>
   );
 }

@@ -1,4 +1,6 @@
 import Box from '@cloudscape-design/components/box';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import type { BffErrorCode } from '@ecs-console/contract';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorDetails } from '@/components/ApiErrorAlert';
@@ -6,17 +8,20 @@ import { CopyableId } from '@/components/CopyableId';
 import { useNotifications } from '@/components/notifications';
 import { useInstanceActionsMutation, type InstanceActionResult } from '../api/instance-actions';
 import type { ActionRequest } from '../logic/action-requests';
-import type { Instance } from '../types';
+import type { InstanceSummary } from '@ecs-console/contract';
 
-function instanceLabel(instance: Instance): string {
+const OUTCOME_UNKNOWN: BffErrorCode = 'OutcomeUnknown';
+
+function instanceLabel(instance: InstanceSummary): string {
   return instance.InstanceName ? `${instance.InstanceId} (${instance.InstanceName})` : instance.InstanceId;
 }
 
 /**
  * Runs an action on instances and reports it in the Flashbar: one in-progress message while the
- * batch runs, then one message per instance with ECS's RequestId, or its error code and message.
+ * batch runs, then one message per instance with ECS's RequestId, or its error code and message, or
+ * a warning when the outcome is unknown (`OutcomeUnknown`, 504).
  */
-export function useRunInstanceAction(): (request: ActionRequest, instances: readonly Instance[]) => void {
+export function useRunInstanceAction(): (request: ActionRequest, instances: readonly InstanceSummary[]) => void {
   const { t } = useTranslation();
   const { notify, dismiss } = useNotifications();
 
@@ -31,6 +36,20 @@ export function useRunInstanceAction(): (request: ActionRequest, instances: read
             <Box variant="small" color="inherit">
               {t('errors.requestId')}: <CopyableId id={result.requestId} />
             </Box>
+          ),
+        });
+      } else if (result.error.code === OUTCOME_UNKNOWN) {
+        // The request reached ECS but its answer was lost: it may have been applied.
+        notify({
+          type: 'warning',
+          header: t('actions.outcomeUnknown.header', { instance }),
+          content: (
+            <SpaceBetween size="xxs">
+              <Box variant="p" color="inherit">
+                {t('actions.outcomeUnknown.body')}
+              </Box>
+              <ApiErrorDetails error={result.error} />
+            </SpaceBetween>
           ),
         });
       } else {
@@ -54,7 +73,7 @@ export function useRunInstanceAction(): (request: ActionRequest, instances: read
   });
 
   return useCallback(
-    (request: ActionRequest, instances: readonly Instance[]) => mutate({ request, instances }),
+    (request: ActionRequest, instances: readonly InstanceSummary[]) => mutate({ request, instances }),
     [mutate],
   );
 }

@@ -1,4 +1,4 @@
-import { useCurrentSession } from '@/features/auth';
+import { useCurrentSession } from '@/lib/session';
 import { userStorageKey, useStoredValue } from '@/lib/stored-value';
 import { parseTablePreferences, type InstanceTablePreferences } from '../logic/table-preferences';
 

@@ -1,3 +1,5 @@
+import type { EcsCallParams } from '@/lib/api-client';
+
 /** What the user chose in an action's dialog. */
 export type ActionRequest =
   | { readonly action: 'start' }
@@ -12,10 +14,12 @@ const ECS_ACTION_NAMES = {
   delete: 'DeleteInstance',
 } as const;
 
-export interface EcsCall {
-  readonly action: (typeof ECS_ACTION_NAMES)[keyof typeof ECS_ACTION_NAMES];
-  readonly params: { readonly RegionId: string; readonly InstanceId: string } & Record<string, unknown>;
-}
+type InstanceActionName = (typeof ECS_ACTION_NAMES)[keyof typeof ECS_ACTION_NAMES];
+
+/** One ECS call, its parameters typed by its action. */
+export type EcsCall = {
+  [A in InstanceActionName]: { readonly action: A; readonly params: EcsCallParams<A> };
+}[InstanceActionName];
 
 /** The ECS call for one instance. These actions take no RegionId: the BFF uses it as the endpoint. */
 export function ecsCallFor(request: ActionRequest, instance: { RegionId: string; InstanceId: string }): EcsCall {

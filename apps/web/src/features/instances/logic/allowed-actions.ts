@@ -1,5 +1,5 @@
-import { hasRole, type Role } from '@/lib/roles';
-import type { InstanceStatus } from '../types';
+import { hasRole, type Role } from '@ecs-console/contract';
+import type { InstanceStatus } from '@ecs-console/ecs-client';
 
 export const INSTANCE_ACTIONS = ['start', 'stop', 'reboot', 'delete'] as const;
 export type InstanceAction = (typeof INSTANCE_ACTIONS)[number];

@@ -3,7 +3,7 @@ import type {
   PropertyFilterQuery,
   PropertyFilterToken,
 } from '@cloudscape-design/collection-hooks';
-import { INSTANCE_STATUSES } from '../types';
+import { INSTANCE_STATUSES } from './status';
 import type { InstanceRow } from './instance-row';
 
 /**

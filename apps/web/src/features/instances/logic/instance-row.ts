@@ -1,4 +1,5 @@
-import type { Instance, InstanceStatus, Tag } from '../types';
+import type { InstanceSummary } from '@ecs-console/contract';
+import type { InstanceStatus, Tag } from '@ecs-console/ecs-client';
 import { instanceTags, osDisplayName, privateIps, publicIps } from './instance-fields';
 
 /**
@@ -6,7 +7,7 @@ import { instanceTags, osDisplayName, privateIps, publicIps } from './instance-f
  * ECS's nested shape once per fetch rather than on every keystroke.
  */
 export interface InstanceRow {
-  readonly instance: Instance;
+  readonly instance: InstanceSummary;
   readonly id: string;
   readonly name: string;
   readonly status: InstanceStatus;
@@ -21,7 +22,7 @@ export interface InstanceRow {
   readonly searchText: string;
 }
 
-export function toInstanceRow(instance: Instance, locale: string): InstanceRow {
+export function toInstanceRow(instance: InstanceSummary, locale: string): InstanceRow {
   const tags = instanceTags(instance);
   const row = {
     instance,

@@ -1,4 +1,13 @@
-import { INSTANCE_STATUSES, type InstanceStatus } from '../types';
+import type { InstanceStatus } from '@ecs-console/ecs-client';
+
+/** Every status ECS reports for an instance, in the order the console counts and filters them. */
+export const INSTANCE_STATUSES = [
+  'Pending',
+  'Starting',
+  'Running',
+  'Stopping',
+  'Stopped',
+] as const satisfies readonly InstanceStatus[];
 
 export type StatusCounts = Record<InstanceStatus, number>;
 

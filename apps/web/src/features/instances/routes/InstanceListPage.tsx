@@ -2,7 +2,7 @@ import Button from '@cloudscape-design/components/button';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '@/components/ApiErrorAlert';
-import { useSelectedRegion } from '@/features/regions';
+import { useSelectedRegion } from '@/lib/selected-region';
 import { useFleet } from '../api/fleet';
 import { InstanceTable } from '../components/InstanceTable';
 

@@ -1,18 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { Region } from '@ecs-console/ecs-client';
 import { callEcsAction } from '@/lib/api-client';
-
-/** ECS `Region`, the fields the console uses. */
-export interface Region {
-  readonly RegionId: string;
-  /** The region's name in the requested language (`AcceptLanguage`). */
-  readonly LocalName: string;
-  readonly Status: 'available' | 'soldOut';
-}
-
-interface DescribeRegionsResponse {
-  readonly RequestId: string;
-  readonly Regions: { readonly Region: readonly Region[] };
-}
 
 /** ECS's `AcceptLanguage` for a console language: region names then come in the user's language. */
 export function ecsAcceptLanguage(language: string): string {
@@ -23,11 +11,7 @@ export function ecsAcceptLanguage(language: string): string {
 
 /** The one action without a region: the BFF rejects a RegionId on it. */
 export async function getRegions(acceptLanguage: string, signal?: AbortSignal): Promise<readonly Region[]> {
-  const response = await callEcsAction<DescribeRegionsResponse>(
-    'DescribeRegions',
-    { AcceptLanguage: acceptLanguage },
-    signal,
-  );
+  const response = await callEcsAction('DescribeRegions', { AcceptLanguage: acceptLanguage }, { signal });
   return response.Regions.Region;
 }
 

@@ -1,33 +1,13 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '@/lib/api-client';
-import type { Role } from '@/lib/roles';
-
-/** A console user as `GET /api/users` lists it. */
-export interface ConsoleUser {
-  readonly username: string;
-  readonly role: Role;
-  /** ISO 8601. */
-  readonly createdAt: string;
-}
-
-export interface NewUser {
-  readonly username: string;
-  readonly password: string;
-  readonly role: Role;
-}
-
-export interface UserChanges {
-  readonly role?: Role;
-  /** Signs the user out of every session. */
-  readonly password?: string;
-}
+import type { ConsoleUser, NewUserRequest, UserChangesRequest, UsersAnswer } from '@ecs-console/contract';
 
 export const USERS_QUERY_KEY = ['users'] as const;
 
 const userPath = (username: string) => `/api/users/${encodeURIComponent(username)}`;
 
 export async function getUsers(signal?: AbortSignal): Promise<readonly ConsoleUser[]> {
-  const { users } = await apiFetch<{ users: readonly ConsoleUser[] }>('/api/users', { signal });
+  const { users } = await apiFetch<UsersAnswer>('/api/users', { signal });
   return users;
 }
 
@@ -42,11 +22,17 @@ export function useUsers() {
   return useQuery(usersQueryOptions());
 }
 
-export function createUser(user: NewUser): Promise<ConsoleUser> {
+export function createUser(user: NewUserRequest): Promise<ConsoleUser> {
   return apiFetch<ConsoleUser>('/api/users', { method: 'POST', body: user });
 }
 
-export function updateUser({ username, changes }: { username: string; changes: UserChanges }): Promise<ConsoleUser> {
+export function updateUser({
+  username,
+  changes,
+}: {
+  username: string;
+  changes: UserChangesRequest;
+}): Promise<ConsoleUser> {
   return apiFetch<ConsoleUser>(userPath(username), { method: 'PATCH', body: changes });
 }
 

@@ -1,8 +1,9 @@
 import Box from '@cloudscape-design/components/box';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Role } from '@/lib/roles';
-import { useUpdateUser, type ConsoleUser } from '../api/users';
+import type { Role } from '@ecs-console/contract';
+import type { ConsoleUser } from '@ecs-console/contract';
+import { useUpdateUser } from '../api/users';
 import { RoleSelect } from './RoleSelect';
 import { FormModal } from '@/components/FormModal';
 import { useReportUserResult } from './use-report-user-result';

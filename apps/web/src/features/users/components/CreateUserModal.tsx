@@ -3,16 +3,16 @@ import Input from '@cloudscape-design/components/input';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '@/components/ApiErrorAlert';
-import type { Role } from '@/lib/roles';
+import type { Role } from '@ecs-console/contract';
+import { isFormValid } from '@/lib/password-rules';
 import { useCreateUser } from '../api/users';
 import {
   USERNAME_MAX_LENGTH,
   USERNAME_MIN_LENGTH,
-  isFormValid,
   validateNewUser,
   type NewUserFormErrors,
 } from '../logic/user-validation';
-import { PasswordFields } from './PasswordFields';
+import { PasswordFields } from '@/components/PasswordFields';
 import { RoleSelect } from './RoleSelect';
 import { FormModal } from '@/components/FormModal';
 import { useReportUserResult } from './use-report-user-result';

@@ -1,7 +1,8 @@
 import Box from '@cloudscape-design/components/box';
 import { useTranslation } from 'react-i18next';
 import { ConfirmByTypingModal } from '@/components/ConfirmByTypingModal';
-import { useDeleteUser, type ConsoleUser } from '../api/users';
+import type { ConsoleUser } from '@ecs-console/contract';
+import { useDeleteUser } from '../api/users';
 import { useReportUserResult } from './use-report-user-result';
 
 interface DeleteUserModalProps {

@@ -1,9 +1,10 @@
 import Alert from '@cloudscape-design/components/alert';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useUpdateUser, type ConsoleUser } from '../api/users';
-import { isFormValid, validatePasswordForm } from '../logic/user-validation';
-import { PasswordFields } from './PasswordFields';
+import type { ConsoleUser } from '@ecs-console/contract';
+import { useUpdateUser } from '../api/users';
+import { isFormValid, validatePasswordForm } from '@/lib/password-rules';
+import { PasswordFields } from '@/components/PasswordFields';
 import { FormModal } from '@/components/FormModal';
 import { useReportUserResult } from './use-report-user-result';
 

@@ -1,8 +1,7 @@
 import FormField from '@cloudscape-design/components/form-field';
 import Select from '@cloudscape-design/components/select';
 import { useTranslation } from 'react-i18next';
-import type { Role } from '@/lib/roles';
-import { USER_ROLES } from '../logic/user-validation';
+import { ROLES, type Role } from '@ecs-console/contract';
 
 interface RoleSelectProps {
   readonly value: Role;
@@ -12,7 +11,7 @@ interface RoleSelectProps {
 /** The role field of the user forms, with what each role may do. */
 export function RoleSelect({ value, onChange }: RoleSelectProps) {
   const { t } = useTranslation();
-  const options = USER_ROLES.map((role) => ({
+  const options = ROLES.map((role) => ({
     value: role,
     label: t(`roles.${role}`),
     description: t(`users.roleDescriptions.${role}`),
@@ -23,7 +22,7 @@ export function RoleSelect({ value, onChange }: RoleSelectProps) {
         selectedOption={options.find((option) => option.value === value) ?? null}
         options={options}
         onChange={({ detail }) => {
-          const role = USER_ROLES.find((candidate) => candidate === detail.selectedOption.value);
+          const role = ROLES.find((candidate) => candidate === detail.selectedOption.value);
           if (role) onChange(role);
         }}
       />

@@ -8,7 +8,7 @@ import { TableEmptyState } from '@/components/TableEmptyState';
 import { compareText } from '@/lib/compare';
 import { formatCount, formatDateTime } from '@/lib/format';
 import { useLocale } from '@/lib/i18n';
-import type { ConsoleUser } from '../api/users';
+import type { ConsoleUser } from '@ecs-console/contract';
 import { selfActionBlock } from '../logic/user-validation';
 
 export type UserAction = 'create' | 'changeRole' | 'resetPassword' | 'delete';

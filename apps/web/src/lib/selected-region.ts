@@ -1,5 +1,5 @@
-import { useCurrentSession } from '@/features/auth';
-import { userStorageKey, useStoredValue } from '@/lib/stored-value';
+import { useCurrentSession } from './session';
+import { userStorageKey, useStoredValue } from './stored-value';
 
 function parseRegionId(stored: unknown): string | undefined {
   return typeof stored === 'string' && stored !== '' ? stored : undefined;

@@ -7,12 +7,12 @@ import { InstanceStatusIndicator } from '@/components/InstanceStatusIndicator';
 import { formatDateTime, formatMemoryMiB } from '@/lib/format';
 import { useLocale } from '@/lib/i18n';
 import { lockReasons, osDisplayName } from '../logic/instance-fields';
-import type { Instance } from '../types';
+import type { InstanceSummary } from '@ecs-console/contract';
 
 const orDash = (value: string | undefined) => value || '-';
 
 /** The instance's own attributes: what it is, where, since when and how it is billed. */
-export function InstanceSummary({ instance }: { readonly instance: Instance }) {
+export function InstanceOverview({ instance }: { readonly instance: InstanceSummary }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const locks = lockReasons(instance);

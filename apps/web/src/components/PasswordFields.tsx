@@ -1,7 +1,7 @@
 import FormField from '@cloudscape-design/components/form-field';
 import Input from '@cloudscape-design/components/input';
 import { useTranslation } from 'react-i18next';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, type PasswordFormErrors } from '../logic/user-validation';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, type PasswordFormErrors } from '@/lib/password-rules';
 
 interface PasswordFieldsProps {
   readonly password: string;
@@ -11,9 +11,11 @@ interface PasswordFieldsProps {
   /** Shown once the form was submitted. */
   readonly errors: PasswordFormErrors | null;
   readonly autoFocus?: boolean;
+  /** "New password" rather than "Password", when the form also asks for the current one. */
+  readonly replacesCurrent?: boolean;
 }
 
-/** A new password, typed twice. */
+/** A new password, typed twice, with the rules the BFF applies. */
 export function PasswordFields({
   password,
   confirmation,
@@ -21,15 +23,16 @@ export function PasswordFields({
   onConfirmationChange,
   errors,
   autoFocus = false,
+  replacesCurrent = false,
 }: PasswordFieldsProps) {
   const { t } = useTranslation();
   const limits = { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH };
   return (
     <>
       <FormField
-        label={t('users.fields.password')}
-        description={t('users.fields.passwordDescription', limits)}
-        errorText={errors?.password ? t(`users.validation.password.${errors.password}`, limits) : undefined}
+        label={replacesCurrent ? t('password.fields.new') : t('password.fields.password')}
+        description={t('password.fields.description', limits)}
+        errorText={errors?.password ? t(`password.validation.password.${errors.password}`, limits) : undefined}
       >
         <Input
           type="password"
@@ -40,8 +43,8 @@ export function PasswordFields({
         />
       </FormField>
       <FormField
-        label={t('users.fields.confirmation')}
-        errorText={errors?.confirmation ? t(`users.validation.confirmation.${errors.confirmation}`) : undefined}
+        label={replacesCurrent ? t('password.fields.newConfirmation') : t('password.fields.confirmation')}
+        errorText={errors?.confirmation ? t(`password.validation.confirmation.${errors.confirmation}`) : undefined}
       >
         <Input
           type="password"

@@ -8,3 +8,8 @@ export function downloadBlob(filename: string, blob: Blob): void {
   // Revoke after the click has been handled, or some browsers cancel the download.
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
+
+/** The byte-order mark lets spreadsheet programs read UTF-8 names (Chinese, Japanese) correctly. */
+export function csvBlob(csv: string): Blob {
+  return new Blob(['\ufeff', csv], { type: 'text/csv;charset=utf-8' });
+}
