@@ -8,10 +8,12 @@ export class Clock {
   #speed: number;
   #anchorReal: number;
   #anchorEmulated: number;
+  /** Every advance() so far, for wallNow(). */
+  #advancedMs = 0;
   readonly #realNow: () => number;
 
   constructor(options: { speed?: number; start?: number; realNow?: () => number } = {}) {
-    this.#realNow = options.realNow ?? Date.now;
+    this.#realNow = options.realNow ?? (() => Date.now());
     this.#speed = validSpeed(options.speed ?? 1);
     this.#anchorReal = this.#realNow();
     this.#anchorEmulated = options.start ?? this.#anchorReal;
@@ -20,6 +22,15 @@ export class Clock {
   /** Emulated milliseconds since the epoch. */
   now(): number {
     return this.#anchorEmulated + (this.#realNow() - this.#anchorReal) * this.#speed;
+  }
+
+  /**
+   * Wall-clock ms, moved on by advance() as well. Validity windows that a client lives through in
+   * real time (a VNC URL's 15 seconds) are measured on it: they last as long at any speed, and a
+   * test still moves past them by advancing the clock instead of waiting.
+   */
+  wallNow(): number {
+    return this.#realNow() + this.#advancedMs;
   }
 
   get speed(): number {
@@ -37,6 +48,7 @@ export class Clock {
   advance(ms: number): void {
     if (!(ms >= 0)) throw new RangeError('the clock only moves forward');
     this.#anchorEmulated += ms;
+    this.#advancedMs += ms;
   }
 }
 

@@ -1,12 +1,14 @@
 import type { GetInstanceConsoleOutputResponse, GetInstanceScreenshotResponse } from '@ecs-console/ecs-client';
 import { crc32 as zlibCrc32, inflateSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Clock } from '../src/clock.js';
 import { glyphRows } from '../src/console/font.js';
 import { crc32, encodePng } from '../src/console/png.js';
 import { consoleScreen, removeSymbols, SCREEN_COLUMNS, SCREEN_ROWS } from '../src/console/screen.js';
 import { SCREENSHOT_HEIGHT, SCREENSHOT_WIDTH } from '../src/console/screenshot.js';
 import { consumeVncTicket, findVncTicket, issueVncTicket, VNC_TICKET_TTL_MS } from '../src/console/vnc-tickets.js';
 import { SCREENSHOT_INTERVAL_MS } from '../src/providers/instances.js';
+import { Store } from '../src/store/store.js';
 import type { InstanceRecord } from '../src/store/types.js';
 import { START, expectApiError, testBed, type TestBed } from './support/test-bed.js';
 
@@ -335,34 +337,49 @@ describe('the PNG encoder and font', () => {
 describe('VNC tickets', () => {
   it('are found while valid and consumed exactly once', () => {
     const bed = testBed();
-    const ticket = issueVncTicket(bed.store, { instanceId: 'i-1', regionId: bed.regionId, issuedAt: START }, 1_000);
-    expect(findVncTicket(bed.store, ticket.token, 2_000)).toEqual({
+    bed.advance(1_000);
+    const ticket = issueVncTicket(bed.store, { instanceId: 'i-1', regionId: bed.regionId, issuedAt: START });
+    bed.advance(1_000);
+    expect(findVncTicket(bed.store, ticket.token)).toEqual({
       token: ticket.token,
       instanceId: 'i-1',
       regionId: bed.regionId,
       issuedAt: START,
-      issuedAtReal: 1_000,
+      issuedAtWall: 1_000,
     });
-    expect(consumeVncTicket(bed.store, ticket.token, 2_000)).toEqual(ticket);
-    expect(consumeVncTicket(bed.store, ticket.token, 2_000)).toBeUndefined();
-    expect(findVncTicket(bed.store, ticket.token, 2_000)).toBeUndefined();
+    expect(consumeVncTicket(bed.store, ticket.token)).toEqual(ticket);
+    expect(consumeVncTicket(bed.store, ticket.token)).toBeUndefined();
+    expect(findVncTicket(bed.store, ticket.token)).toBeUndefined();
   });
 
-  it('expire 15 s after issue, on the wall clock', () => {
+  it('expire 15 s after issue, when the emulator clock moves on', () => {
     const bed = testBed();
-    const ticket = issueVncTicket(bed.store, { instanceId: 'i-1', regionId: bed.regionId, issuedAt: START }, 1_000);
-    expect(findVncTicket(bed.store, ticket.token, 1_000 + VNC_TICKET_TTL_MS)).toBeDefined();
-    expect(consumeVncTicket(bed.store, ticket.token, 1_001 + VNC_TICKET_TTL_MS)).toBeUndefined();
+    const ticket = issueVncTicket(bed.store, { instanceId: 'i-1', regionId: bed.regionId, issuedAt: START });
+    bed.advance(VNC_TICKET_TTL_MS);
+    expect(findVncTicket(bed.store, ticket.token)).toBeDefined();
+    bed.advance(1);
+    expect(consumeVncTicket(bed.store, ticket.token)).toBeUndefined();
+  });
+
+  it('last 15 real seconds at any clock speed', () => {
+    let real = 0;
+    const clock = new Clock({ start: START, speed: 1_000, realNow: () => real });
+    const store = new Store(clock);
+    const ticket = issueVncTicket(store, { instanceId: 'i-1', regionId: 'cn-hangzhou', issuedAt: START });
+    real = VNC_TICKET_TTL_MS;
+    expect(findVncTicket(store, ticket.token)).toBeDefined();
+    real += 1;
+    expect(findVncTicket(store, ticket.token)).toBeUndefined();
   });
 
   it('are unique and kept per store', () => {
     const first = testBed();
     const second = testBed();
     const target = { instanceId: 'i-1', regionId: first.regionId, issuedAt: START };
-    const a = issueVncTicket(first.store, target, 0);
-    const b = issueVncTicket(first.store, target, 0);
+    const a = issueVncTicket(first.store, target);
+    const b = issueVncTicket(first.store, target);
     expect(a.token).not.toBe(b.token);
-    expect(findVncTicket(second.store, a.token, 0)).toBeUndefined();
-    expect(findVncTicket(first.store, a.token, 0)).toBeDefined();
+    expect(findVncTicket(second.store, a.token)).toBeUndefined();
+    expect(findVncTicket(first.store, a.token)).toBeDefined();
   });
 });

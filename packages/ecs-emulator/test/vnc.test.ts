@@ -90,7 +90,7 @@ describe('the VNC console', () => {
     expect(await upgradeStatus(url)).toBe(403);
 
     const late = await vncUrl(regionId, instance);
-    vi.setSystemTime(Date.now() + 15_001);
+    ecs.control.advanceClock(15_001);
     expect(await upgradeStatus(late)).toBe(403);
 
     expect(await upgradeStatus(url.replace(/s=.*$/, 's=forged'))).toBe(403);
@@ -157,11 +157,11 @@ describe('the VNC console idle timeout', () => {
 });
 
 describe('the console line editor', () => {
-  const keys = (instance: InstanceRecord, text: string) => {
+  const keys = (bed: TestBed, instance: InstanceRecord, text: string) => {
     for (const char of text) {
       const key: ConsoleKey =
         char === '\n' ? { kind: 'enter' } : char === '\b' ? { kind: 'backspace' } : { kind: 'text', text: char };
-      pressKey(instance, key);
+      pressKey(bed.region, instance, key);
     }
   };
   const screen = (bed: TestBed, instance: InstanceRecord) =>
@@ -171,14 +171,14 @@ describe('the console line editor', () => {
     const bed = testBed();
     const instance = bed.instance();
     const host = instance.console.hostName;
-    keys(instance, 'admim\bn\nsecret\n');
+    keys(bed, instance, 'admim\bn\nsecret\n');
     expect(screen(bed, instance).slice(-4)).toEqual([
       `${host} login: admin`,
       'Password:',
       'Login incorrect',
       `${host} login:`,
     ]);
-    keys(instance, 'root\nsecret\nls\n');
+    keys(bed, instance, 'root\nsecret\nls\n');
     const prompt = `[root@${host.split('.')[0]} ~]#`;
     expect(screen(bed, instance).slice(-4)).toEqual([
       'Password:',
@@ -186,17 +186,17 @@ describe('the console line editor', () => {
       '-bash: ls: command not found',
       prompt,
     ]);
-    keys(instance, 'clear\nhostname\n');
+    keys(bed, instance, 'clear\nhostname\n');
     expect(screen(bed, instance)).toEqual([`${prompt} hostname`, host, prompt]);
   });
 
   it('starts afresh after a reboot and ignores keys while the instance is not running', () => {
     const bed = testBed();
     const instance = bed.instance();
-    keys(instance, 'root');
+    keys(bed, instance, 'root');
     expect(screen(bed, instance).at(-1)).toMatch(/login: root$/);
     bed.call('RebootInstance', { InstanceId: instance.InstanceId });
-    keys(instance, 'ignored');
+    keys(bed, instance, 'ignored');
     bed.advance(60_000);
     expect(screen(bed, instance).at(-1)).toMatch(/login:$/);
   });
@@ -204,12 +204,12 @@ describe('the console line editor', () => {
   it('opens the Windows sign-in screen on Ctrl+Alt+Del and shows the password as stars', () => {
     const bed = testBed();
     const windows = bed.instance({ ImageId: 'win2022_21H2_x64_dtc_en-us_40G_alibase_20240716.vhd' });
-    keys(windows, 'typed on the lock screen');
+    keys(bed, windows, 'typed on the lock screen');
     expect(screen(bed, windows).map((row) => row.trim())).toContain('Press Ctrl+Alt+Del to sign in.');
-    pressKey(windows, { kind: 'ctrl-alt-del' });
-    keys(windows, 'pass');
+    pressKey(bed.region, windows, { kind: 'ctrl-alt-del' });
+    keys(bed, windows, 'pass');
     expect(screen(bed, windows).map((row) => row.trim())).toContain('Password: ****_');
-    keys(windows, '\n');
+    keys(bed, windows, '\n');
     expect(screen(bed, windows).map((row) => row.trim())).toContain('The password is incorrect. Try again.');
   });
 });

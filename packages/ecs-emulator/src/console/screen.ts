@@ -102,10 +102,10 @@ const DARK: ConsoleScreen = { rows: [], foreground: LIGHT_GREY, background: BLAC
 /** The text screen: dark while the instance is off (or a Windows display sleeps). */
 export function consoleScreen(region: RegionState, instance: InstanceRecord, now: number): ConsoleScreen {
   if (instance.Status === 'Pending' || instance.Status === 'Stopped') return DARK;
-  if (instance.OSType === 'windows') return windowsScreen(instance, now);
+  if (instance.OSType === 'windows') return windowsScreen(region, instance, now);
   const log = visibleLogLines(region, instance, now).map(removeSymbols);
   // Whatever was typed at the login prompt (through the VNC console) follows the log on screen.
-  const typed = instance.Status === 'Running' ? linuxTerminalText(instance) : undefined;
+  const typed = instance.Status === 'Running' ? linuxTerminalText(region, instance) : undefined;
   const lines = typed ? (typed.cleared ? typed.text : log.join('\n') + typed.text).split('\n') : log;
   const rows = lines.flatMap(wrap);
   return { rows: rows.slice(-SCREEN_ROWS), foreground: LIGHT_GREY, background: BLACK };
@@ -119,13 +119,13 @@ function wrap(line: string): string[] {
   return rows.length ? rows : [''];
 }
 
-function windowsScreen(instance: InstanceRecord, now: number): ConsoleScreen {
+function windowsScreen(region: RegionState, instance: InstanceRecord, now: number): ConsoleScreen {
   const product = instance.OSNameEn.replace(/\s+/g, ' ').replace(/ 64[ -]?bit.*$/i, '');
   const screen = (lines: string[]) => ({ rows: centred(lines), foreground: WHITE, background: WINDOWS_BLUE });
   if (instance.Status === 'Starting') return screen([product, '', 'Please wait']);
   if (instance.Status === 'Stopping') return screen(['Shutting down']);
   if (now - (instance.console.activeAt ?? now) > DISPLAY_SLEEP_MS) return DARK;
-  const signIn = windowsSignInLines(instance);
+  const signIn = windowsSignInLines(region, instance);
   if (signIn) return screen([product, '', '', ...signIn]);
   const local = new Date(now + IMAGE_TIME_ZONE_OFFSET_MS);
   const clock = `${pad2(local.getUTCHours())}:${pad2(local.getUTCMinutes())}`;

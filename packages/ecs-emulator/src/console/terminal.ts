@@ -1,4 +1,4 @@
-import type { InstanceConsoleState, InstanceRecord } from '../store/types.js';
+import type { InstanceRecord, RegionState } from '../store/types.js';
 
 /**
  * What someone typed on an instance's screen through the VNC console. On Linux the screen ends at
@@ -39,31 +39,39 @@ interface WindowsSession {
   message: string;
 }
 
-type Session = LinuxSession | WindowsSession;
+export type ConsoleSession = LinuxSession | WindowsSession;
+type Session = ConsoleSession;
 
 /** The longest line the editor keeps, so a pasted novel cannot grow the screen without bound. */
 const MAX_INPUT = 256;
 /** Committed output kept; the screen only shows the last rows anyway. */
 const MAX_OUTPUT = 8 * 1024;
 
-const sessions = new WeakMap<InstanceConsoleState, Session>();
+/**
+ * The session of the instance's current boot, if anything was typed. A boot gives the instance a
+ * new console state, so a session of an earlier boot is not this one's.
+ */
+function currentSession(region: RegionState, instance: InstanceRecord): Session | undefined {
+  const kept = region.consoleSessions.get(instance.InstanceId);
+  return kept?.console === instance.console ? kept.session : undefined;
+}
 
 /** The session of the instance's current boot, new if there is none yet. */
-function sessionOf(instance: InstanceRecord): Session {
-  const existing = sessions.get(instance.console);
+function sessionOf(region: RegionState, instance: InstanceRecord): Session {
+  const existing = currentSession(region, instance);
   if (existing) return existing;
   const fresh: Session =
     instance.OSType === 'windows'
       ? { os: 'windows', signingIn: false, input: '', message: '' }
       : { os: 'linux', output: '', input: '', phase: 'login', user: '', cleared: false };
-  sessions.set(instance.console, fresh);
+  region.consoleSessions.set(instance.InstanceId, { console: instance.console, session: fresh });
   return fresh;
 }
 
 /** Types a key on the instance's screen; keys are ignored unless it runs (the OS is not listening). */
-export function pressKey(instance: InstanceRecord, key: ConsoleKey): void {
+export function pressKey(region: RegionState, instance: InstanceRecord, key: ConsoleKey): void {
   if (instance.Status !== 'Running') return;
-  const session = sessionOf(instance);
+  const session = sessionOf(region, instance);
   if (session.os === 'windows') pressWindowsKey(session, key);
   else pressLinuxKey(session, key, instance.console.hostName);
 }
@@ -151,16 +159,19 @@ function pressWindowsKey(session: WindowsSession, key: ConsoleKey): void {
  * What the Linux screen shows after its boot log: undefined when nothing was typed, otherwise the
  * text to append (starting on the login prompt's line) and whether the log was cleared away.
  */
-export function linuxTerminalText(instance: InstanceRecord): { text: string; cleared: boolean } | undefined {
-  const session = sessions.get(instance.console);
+export function linuxTerminalText(
+  region: RegionState,
+  instance: InstanceRecord,
+): { text: string; cleared: boolean } | undefined {
+  const session = currentSession(region, instance);
   if (session?.os !== 'linux') return undefined;
   if (session.output === '' && session.input === '' && !session.cleared) return undefined;
   return { text: session.output + echoed(session), cleared: session.cleared };
 }
 
 /** The Windows sign-in screen's lines once Ctrl+Alt+Del was pressed; undefined on the lock screen. */
-export function windowsSignInLines(instance: InstanceRecord): string[] | undefined {
-  const session = sessions.get(instance.console);
+export function windowsSignInLines(region: RegionState, instance: InstanceRecord): string[] | undefined {
+  const session = currentSession(region, instance);
   if (session?.os !== 'windows' || !session.signingIn) return undefined;
   return ['Administrator', '', `Password: ${'*'.repeat(session.input.length)}_`, '', session.message];
 }

@@ -45,7 +45,7 @@ const MAX_CUT_TEXT_BYTES = 1024 * 1024;
 export interface VncServerOptions {
   /** Close a connection after this long without a message from the client. Default 300 s. */
   readonly idleTimeoutMs?: number;
-  /** Wall clock, for the tickets and the reconnect limit (tests). Default Date.now. */
+  /** Wall clock, for the reconnect limit (tests). Default Date.now. Tickets use the store's clock. */
   readonly realNow?: () => number;
 }
 
@@ -86,7 +86,7 @@ export function createVncServer(store: () => Store, options: VncServerOptions = 
       const now = realNow();
       const current = store();
       // The ticket is used up by this attempt whatever happens next: VNC URLs are single-use.
-      const ticket = consumeVncTicket(current, url.searchParams.get('s') ?? '', now);
+      const ticket = consumeVncTicket(current, url.searchParams.get('s') ?? '');
       if (!ticket) return refuse(socket, 403, 'Forbidden', 'The VNC URL is invalid, expired or already used.');
       if (!admit(ticket.instanceId, now)) {
         return refuse(socket, 429, 'Too Many Requests', 'More than 30 VNC connections a minute to this instance.');
@@ -384,7 +384,8 @@ class ConsoleConnection {
     if (!instance) return;
     wakeDisplay(instance, this.#target.store().clock.now());
     const key = this.#consoleKey(keysym);
-    if (key) pressKey(instance, key);
+    const region = this.#target.store().region(this.#target.regionId);
+    if (key && region) pressKey(region, instance, key);
     this.#refresh();
   }
 

@@ -6,15 +6,13 @@ import type { RequestParams } from './params.js';
 /**
  * ClientToken idempotency (DIGEST §5): a write re-sent with the same token and the same parameters
  * answers the first call's result without acting again; the same token with other parameters is
- * `IdempotentParameterMismatch`. Tokens are remembered per store, so a reset store forgets them.
+ * `IdempotentParameterMismatch`. Tokens are remembered in the store, so a reset store forgets them.
  */
 
-interface RememberedCall {
+export interface RememberedCall {
   readonly fingerprint: string;
   readonly result: Record<string, unknown>;
 }
-
-const rememberedCalls = new WeakMap<Store, Map<string, RememberedCall>>();
 
 /** Parameters that differ between two sendings of the same call (signing, transport, the token itself). */
 const PROTOCOL_PARAMS = new Set([
@@ -46,11 +44,7 @@ export function remember<T extends Record<string, unknown>>(
   options: { mismatchStatus?: number } = {},
 ): T {
   if (token === undefined) return produce();
-  let calls = rememberedCalls.get(store);
-  if (!calls) {
-    calls = new Map();
-    rememberedCalls.set(store, calls);
-  }
+  const calls = store.clientTokenCalls;
   const key = `${action}\n${token}`;
   const earlier = calls.get(key);
   if (earlier) {

@@ -655,7 +655,6 @@ const modifyInstanceVncPasswd: ActionHandler = (context) => {
  * an older one). The emulator allows one every two seconds of wall-clock time, per instance.
  */
 export const SCREENSHOT_INTERVAL_MS = 2_000;
-const lastScreenshotAt = new WeakMap<InstanceRecord, number>();
 
 const getInstanceScreenshot: ActionHandler = (context) => {
   const { region, instance } = instanceInRegion(context, invalidInstanceParameter);
@@ -663,11 +662,11 @@ const getInstanceScreenshot: ActionHandler = (context) => {
   const wakeUp = context.params.boolean('WakeUp') ?? context.params.boolean('Wakeup') ?? false;
   if (instance.Status !== 'Running') throw notApplicableStatus(instance);
   const realNow = Date.now();
-  const last = lastScreenshotAt.get(instance);
+  const last = region.screenshotTakenAt.get(instance.InstanceId);
   if (last !== undefined && realNow - last < SCREENSHOT_INTERVAL_MS) {
     throw apiError(429, 'Throttling', 'Request was denied due to request throttling.');
   }
-  lastScreenshotAt.set(instance, realNow);
+  region.screenshotTakenAt.set(instance.InstanceId, realNow);
   if (wakeUp) wakeDisplay(instance, context.now);
   const image = renderScreenshot(consoleScreen(region, instance, context.now), context.screenshotFormat);
   return { InstanceId: instance.InstanceId, Screenshot: image.toString('base64') };

@@ -143,21 +143,17 @@ function readGroupQuery(params: RequestParams): {
 
 /**
  * A region's group IDs in descending order, as S2 lists them. Sorting 10,000 IDs takes about as
- * long as a whole Describe may, so the order is cached per region map. Every new group takes a
- * fresh ID from the store's counter and every deletion shrinks the map, so a changed size or
- * counter means the cache is stale.
+ * long as a whole Describe may, so the region keeps the order. Every new group takes a fresh ID
+ * from the store's counter and every deletion shrinks the map, so a changed size or counter means
+ * the kept order is stale.
  */
-const descendingIds = new WeakMap<
-  ReadonlyMap<string, SecurityGroupRecord>,
-  { readonly size: number; readonly idCounter: number; readonly ids: readonly string[] }
->();
-
-function groupIdsDescending(store: Store, groups: ReadonlyMap<string, SecurityGroupRecord>): readonly string[] {
-  const cached = descendingIds.get(groups);
-  if (cached && cached.size === groups.size && cached.idCounter === store.idCounter) return cached.ids;
+function groupIdsDescending(store: Store, region: RegionState): readonly string[] {
+  const groups = region.securityGroups;
+  const kept = region.securityGroupOrder;
+  if (kept && kept.size === groups.size && kept.idCounter === store.idCounter) return kept.ids;
   // The default sort compares UTF-16 code units, which is the order IDs need.
   const ids = [...groups.keys()].sort().reverse();
-  descendingIds.set(groups, { size: groups.size, idCounter: store.idCounter, ids });
+  region.securityGroupOrder = { size: groups.size, idCounter: store.idCounter, ids };
   return ids;
 }
 
@@ -166,9 +162,7 @@ function describeSecurityGroups(context: ActionContext): Record<string, unknown>
   const region = requireRegion(context);
   const query = readGroupQuery(params);
   if (params.boolean('DryRun') === true) throw dryRunPassed();
-  const ordered = query.named
-    ? [...query.named].sort().reverse()
-    : groupIdsDescending(context.store, region.securityGroups);
+  const ordered = query.named ? [...query.named].sort().reverse() : groupIdsDescending(context.store, region);
   const ids: string[] = [];
   for (const id of ordered) {
     const group = region.securityGroups.get(id);

@@ -1,4 +1,6 @@
 import type { Clock } from '../clock.js';
+import type { VncTicket } from '../console/vnc-tickets.js';
+import type { RememberedCall } from '../providers/idempotency.js';
 import { Scheduler, type ScheduledCheck } from './scheduler.js';
 import type {
   DiskRecord,
@@ -37,6 +39,11 @@ const MAPS = { instance: 'instances', disk: 'disks', snapshot: 'snapshots' } as 
 export class Store {
   readonly regions = new Map<string, RegionState>();
   readonly clock: Clock;
+  // Kept while the store lives, never saved in the state file:
+  /** DescribeInstanceVncUrl's tickets by token. */
+  readonly vncTickets = new Map<string, VncTicket>();
+  /** Writes sent with a ClientToken, by `action\ntoken`, so a re-sent call answers the same. */
+  readonly clientTokenCalls = new Map<string, RememberedCall>();
   readonly #scheduler = new Scheduler();
   readonly #appliers: { [K in TransitionKind]?: TransitionApplier<K> } = {};
   /** Resource ID → region ID, for actions that name a resource but no region. */
@@ -58,6 +65,9 @@ export class Store {
       disks: new Map(),
       snapshots: new Map(),
       securityGroups: new Map(),
+      consoleSessions: new Map(),
+      screenshotTakenAt: new Map(),
+      securityGroupOrder: undefined,
     };
     this.regions.set(region.RegionId, state);
     return state;

@@ -1,3 +1,4 @@
+import type { ConsoleSession } from '../console/terminal.js';
 /**
  * What the emulator remembers, per region. Records hold ECS's own field values (so providers
  * can render responses directly) plus the little internal state the state machines need. They are
@@ -204,6 +205,14 @@ export interface RegionState {
   readonly disks: Map<string, DiskRecord>;
   readonly snapshots: Map<string, SnapshotRecord>;
   readonly securityGroups: Map<string, SecurityGroupRecord>;
+  // Below: kept while the store lives, never saved in the state file.
+  /** What was typed on each instance's console since its boot (by instance ID). */
+  readonly consoleSessions: Map<string, { readonly console: InstanceConsoleState; readonly session: ConsoleSession }>;
+  /** Wall-clock ms of each instance's last GetInstanceScreenshot (by instance ID). */
+  readonly screenshotTakenAt: Map<string, number>;
+  /** The security-group IDs in descending order, while the region's groups stay the same. */
+  securityGroupOrder:
+    { readonly size: number; readonly idCounter: number; readonly ids: readonly string[] } | undefined;
 }
 
 export type ResourceKind = 'instance' | 'disk' | 'snapshot' | 'securitygroup';
