@@ -8,11 +8,13 @@ import {
   type EcsActionName,
 } from './actions/index.js';
 import { defaultCredentialsProvider } from './credentials/chain.js';
+import { memoizeCredentials } from './credentials/memoize.js';
 import { validateCredentials } from './credentials/static.js';
 import type { Credentials, CredentialsProvider, CredentialsSource } from './credentials/types.js';
 import { resolveEndpoint, type EndpointOptions } from './endpoints.js';
 import { abortedError, EcsError } from './errors.js';
 import { encodeParams, type WireParams } from './params.js';
+import { parseResponse } from './response.js';
 import {
   backoffDelayMs,
   isRetryable,
@@ -20,18 +22,13 @@ import {
   type ResolvedRetryOptions,
   type RetryOptions,
 } from './retry/retry-policy.js';
+import { RetryQuota } from './retry/retry-quota.js';
 import { sleep } from './retry/sleep.js';
-import { canonicalQuery, percentEncode } from './signing/percent-encode.js';
-import { currentTimestamp, signV2, V2_SIGNATURE_METHOD, V2_SIGNATURE_VERSION } from './signing/v2.js';
-import { EMPTY_BODY_SHA256, signV3Canonical } from './signing/v3.js';
-import {
-  HttpTransport,
-  type HttpRequest,
-  type HttpResponse,
-  type HttpTransportOptions,
-} from './transport/http-transport.js';
+import { percentEncode } from './signing/percent-encode.js';
+import { signRequestV2, signRequestV3, type Endpoint, type SignedRequest } from './signing/sign-request.js';
+import { HttpTransport, type HttpTransportOptions } from './transport/http-transport.js';
 
-export const ECS_API_VERSION = '2014-05-26';
+export { ECS_API_VERSION } from './signing/sign-request.js';
 const USER_AGENT = `ecs-console-ecs-client/0.1.0 Node.js/${process.version}`;
 
 /** A pino-compatible subset. The client logs no parameters, keys, signatures or URLs. */
@@ -41,13 +38,22 @@ export interface EcsClientLogger {
 }
 
 export interface EcsClientOptions extends EndpointOptions, HttpTransportOptions {
-  /** An AccessKey, or a provider of one. Default: environment, then the aliyun CLI config file. */
+  /**
+   * A provider of credentials (asked before each attempt, and cached: credentials with an
+   * `expiration` are fetched afresh shortly before it), or a fixed AccessKey. Default:
+   * `defaultCredentialsProvider()`: environment, aliyun CLI config, then the ECS instance's RAM role.
+   */
   readonly credentials?: CredentialsSource;
   /** Region for calls that name none (neither a `RegionId` parameter nor a `regionId` option). */
   readonly regionId?: string;
   /** `v3` (ACS3-HMAC-SHA256, default) or `v2` (HMAC-SHA1, discontinued by Alibaba but still served). */
   readonly signatureVersion?: 'v3' | 'v2';
   readonly retry?: RetryOptions;
+  /**
+   * The retry budget every call of this client draws on (see `RetryQuota`): a capacity in tokens
+   * (default 500; a retry costs 5, or 10 after a timeout), or a quota to share between clients.
+   */
+  readonly retryQuota?: number | RetryQuota;
   /** Deadline for one call, retries and backoff included. Default 60 s. */
   readonly timeoutMs?: number;
   /** Share one transport (and its connection pools) between clients. Closed by its owner. */
@@ -70,22 +76,6 @@ type RequestArgs<A extends EcsActionName> =
     ? [params?: ActionRequest<A>, options?: CallOptions]
     : [params: ActionRequest<A>, options?: CallOptions];
 
-/** A resolved endpoint, kept as the strings each request needs. */
-interface Endpoint {
-  readonly origin: string;
-  readonly host: string;
-  readonly path: string;
-}
-
-interface SignedRequest {
-  readonly request: HttpRequest;
-  /** Kept only to scrub it from error messages. */
-  readonly signature: string;
-}
-
-/** ECS answers some successful calls with a `Code` too; these mean success (as pop-core treats them). */
-const SUCCESS_CODES = new Set(['200', 'OK', 'Success', 'success']);
-
 /**
  * The Alibaba Cloud ECS RPC client: `await client.call('DescribeInstances', { RegionId })`.
  * Signs each attempt afresh (new nonce and timestamp), retries what is safe to retry, and throws
@@ -103,6 +93,7 @@ export class EcsClient {
   readonly #ownsTransport: boolean;
   readonly #retryOptions: RetryOptions;
   readonly #retry: ResolvedRetryOptions;
+  readonly #retryQuota: RetryQuota;
   readonly #timeoutMs: number;
   readonly #logger: EcsClientLogger | undefined;
   readonly #userAgent: string;
@@ -112,7 +103,7 @@ export class EcsClient {
     this.signatureVersion = options.signatureVersion ?? 'v3';
     const credentials = options.credentials ?? defaultCredentialsProvider();
     if (typeof credentials === 'function') {
-      this.#credentials = credentials;
+      this.#credentials = memoizeCredentials(credentials);
     } else {
       const fixed = validateCredentials(credentials, 'static credentials');
       this.#staticCredentials = fixed;
@@ -124,9 +115,16 @@ export class EcsClient {
     this.#transport = options.transport ?? new HttpTransport(options);
     this.#retryOptions = options.retry ?? {};
     this.#retry = resolveRetryOptions(this.#retryOptions);
+    this.#retryQuota =
+      options.retryQuota instanceof RetryQuota ? options.retryQuota : new RetryQuota({ capacity: options.retryQuota });
     this.#timeoutMs = options.timeoutMs ?? 60_000;
     this.#logger = options.logger;
     this.#userAgent = options.userAgent ?? USER_AGENT;
+  }
+
+  /** The retry budget this client's calls draw on. */
+  get retryQuota(): RetryQuota {
+    return this.#retryQuota;
   }
 
   /** Calls an ECS action and returns its parsed JSON body. */
@@ -135,7 +133,12 @@ export class EcsClient {
   call(action: string, params?: Record<string, unknown>, options?: CallOptions): Promise<Record<string, unknown>>;
   async call(action: string, params: object = {}, options: CallOptions = {}): Promise<unknown> {
     const spec: AnyActionSpec | undefined = isKnownAction(action) ? ecsActions[action] : undefined;
-    const wire = encodeParams(params, spec?.jsonArrayParams);
+    let wire: WireParams;
+    try {
+      wire = encodeParams(params, spec?.jsonArrayParams);
+    } catch (error) {
+      throw error instanceof EcsError ? error.with({ action, regionId: options.regionId ?? this.regionId }) : error;
+    }
     if (spec?.clientToken && wire.ClientToken === undefined) {
       wire.ClientToken = randomUUID();
     }
@@ -151,6 +154,8 @@ export class EcsClient {
     const context = { action, regionId };
     const started = performance.now();
 
+    // Tokens the latest retry took from the quota; a success gives them back.
+    let retryCost: number | undefined;
     for (let attempt = 1; ; attempt++) {
       let credentials: Credentials | undefined;
       let signature: string | undefined;
@@ -163,6 +168,7 @@ export class EcsClient {
         signature = signed.signature;
         const response = await this.#transport.send(signed.request, { signal, timeoutMs: remainingMs });
         const body = parseResponse(response);
+        this.#retryQuota.release(retryCost);
         this.#logger?.debug(
           { ...context, attempt, statusCode: response.statusCode, requestId: body.RequestId, ms: elapsed(started) },
           'ecs call',
@@ -170,19 +176,30 @@ export class EcsClient {
         return body;
       } catch (caught) {
         const error = scrub(toEcsError(caught, signal), credentials, signature).with({ ...context, attempts: attempt });
-        const delayMs = backoffDelayMs(attempt - 1, retry);
+        const delayMs = backoffDelayMs(attempt - 1, retry, Math.random, error);
         const afterDelayMs = elapsed(started) + delayMs;
-        const retryable =
+        const allowed =
           attempt < retry.maxAttempts &&
           isRetryable(error, idempotent) &&
           afterDelayMs < retry.budgetMs &&
           afterDelayMs < timeoutMs &&
           signal?.aborted !== true;
-        this.#logger?.[retryable ? 'debug' : 'warn'](
-          { ...context, attempt, code: error.code, kind: error.kind, requestId: error.requestId, retrying: retryable },
+        // The quota is asked last, so that only retries that will happen take tokens.
+        retryCost = allowed ? this.#retryQuota.acquire(error) : undefined;
+        const retrying = retryCost !== undefined;
+        this.#logger?.[retrying ? 'debug' : 'warn'](
+          {
+            ...context,
+            attempt,
+            code: error.code,
+            kind: error.kind,
+            requestId: error.requestId,
+            retrying,
+            ...(allowed && !retrying ? { retryQuotaExhausted: true } : {}),
+          },
           'ecs call failed',
         );
-        if (!retryable) throw error;
+        if (!retrying) throw error;
         try {
           await sleep(delayMs, signal);
         } catch (aborted) {
@@ -224,115 +241,9 @@ export class EcsClient {
 
   #sign(action: string, wire: WireParams, credentials: Credentials, endpoint: Endpoint): SignedRequest {
     return this.signatureVersion === 'v3'
-      ? this.#signV3(action, wire, credentials, endpoint)
-      : this.#signV2(action, wire, credentials, endpoint);
+      ? signRequestV3(action, wire, credentials, endpoint, this.#userAgent)
+      : signRequestV2(action, wire, credentials, endpoint, this.#userAgent);
   }
-
-  /** V3: business parameters in the query, action and version in headers, empty body. */
-  #signV3(action: string, wire: WireParams, credentials: Credentials, endpoint: Endpoint): SignedRequest {
-    const headers: Record<string, string> = {
-      host: endpoint.host,
-      'x-acs-action': action,
-      'x-acs-version': ECS_API_VERSION,
-      'x-acs-date': currentTimestamp(),
-      'x-acs-signature-nonce': randomUUID(),
-      'x-acs-content-sha256': EMPTY_BODY_SHA256,
-      accept: 'application/json',
-      'user-agent': this.#userAgent,
-    };
-    if (credentials.securityToken) headers['x-acs-security-token'] = credentials.securityToken;
-    const { path } = endpoint;
-    const query = canonicalQuery(wire);
-    const { authorization, signature } = signV3Canonical(
-      'POST',
-      path,
-      query,
-      headers,
-      EMPTY_BODY_SHA256,
-      credentials.accessKeyId,
-      credentials.accessKeySecret,
-    );
-    headers.authorization = authorization;
-    return {
-      request: { origin: endpoint.origin, path: query ? `${path}?${query}` : path, method: 'POST', headers },
-      signature,
-    };
-  }
-
-  /** V2: every parameter, common ones included, in a signed form body. */
-  #signV2(action: string, wire: WireParams, credentials: Credentials, endpoint: Endpoint): SignedRequest {
-    const params: WireParams = {
-      ...wire,
-      Action: action,
-      Version: ECS_API_VERSION,
-      Format: 'JSON',
-      AccessKeyId: credentials.accessKeyId,
-      SignatureMethod: V2_SIGNATURE_METHOD,
-      SignatureVersion: V2_SIGNATURE_VERSION,
-      SignatureNonce: randomUUID(),
-      Timestamp: currentTimestamp(),
-    };
-    if (credentials.securityToken) params.SecurityToken = credentials.securityToken;
-    const signature = signV2('POST', params, credentials.accessKeySecret);
-    return {
-      request: {
-        origin: endpoint.origin,
-        path: endpoint.path,
-        method: 'POST',
-        headers: {
-          'content-type': 'application/x-www-form-urlencoded',
-          accept: 'application/json',
-          'user-agent': this.#userAgent,
-        },
-        body: `${canonicalQuery(params)}&Signature=${percentEncode(signature)}`,
-      },
-      signature,
-    };
-  }
-}
-
-interface EcsBody {
-  RequestId?: string;
-  HostId?: string;
-  Code?: string | number;
-  Message?: string;
-  Recommend?: string;
-}
-
-function parseResponse(response: HttpResponse): EcsBody {
-  let body: unknown;
-  try {
-    body = JSON.parse(response.body);
-  } catch {
-    body = undefined;
-  }
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-    throw new EcsError({
-      kind: 'response',
-      code: 'InvalidResponse',
-      message: `ECS answered HTTP ${response.statusCode} with a body that is not a JSON object`,
-      statusCode: response.statusCode,
-      requestId: headerValue(response.headers['x-acs-request-id']),
-    });
-  }
-  const parsed = body as EcsBody;
-  const code = parsed.Code === undefined ? undefined : String(parsed.Code);
-  if (response.statusCode >= 400 || (code !== undefined && !SUCCESS_CODES.has(code))) {
-    throw new EcsError({
-      kind: 'service',
-      code: code ?? `HTTP${response.statusCode}`,
-      message: parsed.Message ?? `ECS answered HTTP ${response.statusCode}`,
-      statusCode: response.statusCode,
-      requestId: parsed.RequestId ?? headerValue(response.headers['x-acs-request-id']),
-      hostId: parsed.HostId,
-      recommend: parsed.Recommend,
-    });
-  }
-  return parsed;
-}
-
-function headerValue(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
 }
 
 function deadlineError(timeoutMs: number): EcsError {

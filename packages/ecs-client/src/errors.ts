@@ -8,9 +8,11 @@ import { inspect } from 'node:util';
  * - `aborted`: the caller's `AbortSignal` fired.
  * - `response`: an answer that is not an ECS response (not JSON, too large, a proxy's HTML page).
  * - `credentials`: no usable AccessKey could be found.
+ * - `request`: the call cannot be sent as asked (a parameter that cannot be encoded); never retried.
  * - `waiter`: a waited-for resource reached a failure state or vanished.
  */
-export type EcsErrorKind = 'service' | 'network' | 'timeout' | 'aborted' | 'response' | 'credentials' | 'waiter';
+export type EcsErrorKind =
+  'service' | 'network' | 'timeout' | 'aborted' | 'response' | 'credentials' | 'request' | 'waiter';
 
 export interface EcsErrorDetails {
   readonly kind: EcsErrorKind;
@@ -31,6 +33,8 @@ export interface EcsErrorDetails {
    * been executed is never re-sent unless it carries a ClientToken.
    */
   readonly maybeExecuted?: boolean | undefined;
+  /** How long ECS asked the caller to wait (a `Retry-After` header), in ms. */
+  readonly retryAfterMs?: number | undefined;
   readonly cause?: unknown;
 }
 
@@ -51,6 +55,7 @@ export class EcsError extends Error {
   readonly recommend: string | undefined;
   readonly attempts: number;
   readonly maybeExecuted: boolean;
+  readonly retryAfterMs: number | undefined;
 
   constructor(details: EcsErrorDetails) {
     super(details.message, details.cause === undefined ? undefined : { cause: details.cause });
@@ -64,6 +69,7 @@ export class EcsError extends Error {
     this.recommend = details.recommend;
     this.attempts = details.attempts ?? 1;
     this.maybeExecuted = details.maybeExecuted ?? details.kind === 'service';
+    this.retryAfterMs = details.retryAfterMs;
   }
 
   /** A copy with more context (the client adds the action, region and attempt count). */
@@ -90,6 +96,7 @@ export class EcsError extends Error {
       recommend: this.recommend,
       attempts: this.attempts,
       maybeExecuted: this.maybeExecuted,
+      retryAfterMs: this.retryAfterMs,
     };
   }
 

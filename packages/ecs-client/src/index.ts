@@ -5,6 +5,7 @@ export * from './credentials/index.js';
 export { CENTRAL_ENDPOINT, resolveEndpoint, type EndpointOptions } from './endpoints.js';
 export { encodeParams, type WireParams } from './params.js';
 export { backoffDelayMs, isRetryable, resolveRetryOptions, type RetryOptions } from './retry/retry-policy.js';
+export { RetryQuota, type RetryQuotaOptions } from './retry/retry-quota.js';
 export {
   listAll,
   paginate,

@@ -5,7 +5,7 @@ export function credentialsError(message: string, code = 'Credentials.NotFound')
   return new EcsError({ kind: 'credentials', code, message, maybeExecuted: false });
 }
 
-/** Checks a pair is complete and returns a copy holding only the three known fields. */
+/** Checks a pair is complete and returns a copy holding only the known fields. */
 export function validateCredentials(credentials: Credentials, source: string): Credentials {
   if (!credentials.accessKeyId || !credentials.accessKeySecret) {
     throw credentialsError(
@@ -17,6 +17,7 @@ export function validateCredentials(credentials: Credentials, source: string): C
     accessKeyId: credentials.accessKeyId,
     accessKeySecret: credentials.accessKeySecret,
     ...(credentials.securityToken ? { securityToken: credentials.securityToken } : {}),
+    ...(credentials.expiration ? { expiration: credentials.expiration } : {}),
   };
 }
 

@@ -1,10 +1,12 @@
 import type { EcsError } from '../errors.js';
 
 export interface RetryOptions {
-  /** Attempts in all, the first included. Default 4; 1 disables retries. */
+  /** Attempts per call, the first included. Default 4; 1 disables retries. The client's retry quota caps them too. */
   readonly maxAttempts?: number;
   /** First backoff ceiling; doubles each retry. Default 200 ms. */
   readonly baseDelayMs?: number;
+  /** First backoff ceiling after throttling, which needs longer to clear. Default 500 ms. */
+  readonly throttleBaseDelayMs?: number;
   /** Largest backoff ceiling. Default 5 s. */
   readonly maxDelayMs?: number;
   /** No retry starts after this much time since the first attempt. Default 30 s. */
@@ -17,6 +19,7 @@ export function resolveRetryOptions(options: RetryOptions = {}): ResolvedRetryOp
   return {
     maxAttempts: Math.max(1, options.maxAttempts ?? 4),
     baseDelayMs: options.baseDelayMs ?? 200,
+    throttleBaseDelayMs: options.throttleBaseDelayMs ?? Math.max(500, options.baseDelayMs ?? 0),
     maxDelayMs: options.maxDelayMs ?? 5_000,
     budgetMs: options.budgetMs ?? 30_000,
   };
@@ -39,6 +42,7 @@ export function isRetryable(error: EcsError, idempotent: boolean): boolean {
   switch (error.kind) {
     case 'aborted':
     case 'credentials':
+    case 'request':
     case 'waiter':
       return false;
     case 'network':
@@ -58,13 +62,16 @@ export function isRetryable(error: EcsError, idempotent: boolean): boolean {
 
 /**
  * "Full jitter" backoff: a uniform random wait between 0 and min(maxDelay, base * 2^retry), which
- * spreads retries of many clients out instead of having them return in step.
+ * spreads retries of many clients out instead of having them return in step. Throttling backs off
+ * from the larger `throttleBaseDelayMs`; a `Retry-After` the server sent is a floor.
  */
 export function backoffDelayMs(
   retry: number,
   options: ResolvedRetryOptions,
   random: () => number = Math.random,
+  error?: EcsError,
 ): number {
-  const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** retry);
-  return Math.floor(random() * ceiling);
+  const base = error?.isThrottling ? options.throttleBaseDelayMs : options.baseDelayMs;
+  const ceiling = Math.min(options.maxDelayMs, base * 2 ** retry);
+  return Math.max(Math.floor(random() * ceiling), error?.retryAfterMs ?? 0);
 }

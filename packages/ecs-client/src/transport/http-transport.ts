@@ -1,4 +1,4 @@
-import { Pool } from 'undici';
+import { Agent } from 'undici';
 import { abortedError, EcsError } from '../errors.js';
 
 export interface HttpTransportOptions {
@@ -22,7 +22,7 @@ export interface HttpTransportOptions {
 }
 
 export interface HttpRequest {
-  /** `http://host:port`, which selects the connection pool. */
+  /** `http://host:port`, which selects the agent's connection pool. */
   readonly origin: string;
   /** Path and query string. */
   readonly path: string;
@@ -66,38 +66,46 @@ const TIMEOUT_CODES = new Set([
 ]);
 
 /**
- * HTTP on undici's request API with one keep-alive pool per endpoint origin. It only moves bytes:
- * signing, parsing and retries live above it. Failures come back as `EcsError`s of kind `network`,
- * `timeout`, `aborted` or `response`, each saying whether the request may have reached the server.
+ * HTTP on undici's request API through one `Agent`, which keeps a keep-alive pool per endpoint
+ * origin. It only moves bytes: signing, parsing and retries live above it. Failures come back as
+ * `EcsError`s of kind `network`, `timeout`, `aborted` or `response`, each saying whether the
+ * request may have reached the server.
  */
 export class HttpTransport {
-  readonly #pools = new Map<string, Pool>();
-  readonly #options: Required<Omit<HttpTransportOptions, 'tls'>> & Pick<HttpTransportOptions, 'tls'>;
+  readonly #agent: Agent;
+  readonly #headersTimeoutMs: number;
+  readonly #bodyTimeoutMs: number;
+  readonly #maxResponseBytes: number;
 
   constructor(options: HttpTransportOptions = {}) {
-    this.#options = {
-      connectionsPerEndpoint: options.connectionsPerEndpoint ?? 64,
-      connectTimeoutMs: options.connectTimeoutMs ?? 5_000,
-      headersTimeoutMs: options.headersTimeoutMs ?? 30_000,
-      bodyTimeoutMs: options.bodyTimeoutMs ?? 30_000,
-      keepAliveTimeoutMs: options.keepAliveTimeoutMs ?? 4_000,
-      maxResponseBytes: options.maxResponseBytes ?? 32 * 1024 * 1024,
-      tls: options.tls,
-    };
+    const { tls } = options;
+    this.#headersTimeoutMs = options.headersTimeoutMs ?? 30_000;
+    this.#bodyTimeoutMs = options.bodyTimeoutMs ?? 30_000;
+    this.#maxResponseBytes = options.maxResponseBytes ?? 32 * 1024 * 1024;
+    this.#agent = new Agent({
+      connections: options.connectionsPerEndpoint ?? 64,
+      keepAliveTimeout: options.keepAliveTimeoutMs ?? 4_000,
+      maxResponseSize: this.#maxResponseBytes,
+      connect: {
+        timeout: options.connectTimeoutMs ?? 5_000,
+        ...(tls?.ca === undefined ? {} : { ca: tls.ca as string | Buffer | (string | Buffer)[] }),
+        ...(tls?.rejectUnauthorized === undefined ? {} : { rejectUnauthorized: tls.rejectUnauthorized }),
+      },
+    });
   }
 
   async send(request: HttpRequest, options: SendOptions = {}): Promise<HttpResponse> {
-    const pool = this.#pool(request.origin);
     const cap = options.timeoutMs ?? Infinity;
     try {
-      const response = await pool.request({
+      const response = await this.#agent.request({
+        origin: request.origin,
         path: request.path,
         method: request.method,
         headers: request.headers,
         body: request.body,
         signal: options.signal,
-        headersTimeout: Math.max(1, Math.min(this.#options.headersTimeoutMs, cap)),
-        bodyTimeout: Math.max(1, Math.min(this.#options.bodyTimeoutMs, cap)),
+        headersTimeout: cap < this.#headersTimeoutMs ? Math.max(1, cap) : this.#headersTimeoutMs,
+        bodyTimeout: cap < this.#bodyTimeoutMs ? Math.max(1, cap) : this.#bodyTimeoutMs,
       });
       const body = await response.body.text();
       return { statusCode: response.statusCode, headers: response.headers, body };
@@ -106,30 +114,9 @@ export class HttpTransport {
     }
   }
 
-  /** Closes every pool, waiting for requests in flight. */
+  /** Closes every connection, waiting for requests in flight. */
   async close(): Promise<void> {
-    const pools = [...this.#pools.values()];
-    this.#pools.clear();
-    await Promise.all(pools.map((pool) => pool.close()));
-  }
-
-  #pool(origin: string): Pool {
-    let pool = this.#pools.get(origin);
-    if (!pool) {
-      const { tls } = this.#options;
-      pool = new Pool(origin, {
-        connections: this.#options.connectionsPerEndpoint,
-        keepAliveTimeout: this.#options.keepAliveTimeoutMs,
-        maxResponseSize: this.#options.maxResponseBytes,
-        connect: {
-          timeout: this.#options.connectTimeoutMs,
-          ...(tls?.ca === undefined ? {} : { ca: tls.ca as string | Buffer | (string | Buffer)[] }),
-          ...(tls?.rejectUnauthorized === undefined ? {} : { rejectUnauthorized: tls.rejectUnauthorized }),
-        },
-      });
-      this.#pools.set(origin, pool);
-    }
-    return pool;
+    await this.#agent.close();
   }
 
   #toEcsError(error: unknown, signal: AbortSignal | undefined): EcsError {
@@ -142,7 +129,7 @@ export class HttpTransport {
       return new EcsError({
         kind: 'response',
         code: 'ResponseTooLarge',
-        message: `the response was larger than ${this.#options.maxResponseBytes} bytes`,
+        message: `the response was larger than ${this.#maxResponseBytes} bytes`,
         maybeExecuted: true,
         cause,
       });
