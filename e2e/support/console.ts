@@ -20,6 +20,19 @@ export async function emulatorControl(request: APIRequestContext, path: string, 
   expect(response.ok(), await response.text()).toBe(true);
 }
 
+export interface EmulatorStatus {
+  readonly faults: { readonly throttleRate: number; readonly seed?: number };
+  /** How many requests each kind of fault answered since the last reset. */
+  readonly faultsAnswered: { readonly throttled: number; readonly failed: number };
+}
+
+/** The emulator's own status (loopback only, not through the console). */
+export async function emulatorStatus(request: APIRequestContext): Promise<EmulatorStatus> {
+  const response = await request.get(`${E2E_EMULATOR_URL}/__emulator/status`);
+  expect(response.ok(), await response.text()).toBe(true);
+  return (await response.json()) as EmulatorStatus;
+}
+
 /** Every instance of a region through the console's API, with the page's session. */
 export async function fleet(page: Page, regionId = 'cn-hangzhou') {
   const response = await page.request.get(`/api/regions/${regionId}/instances`);

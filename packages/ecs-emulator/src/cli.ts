@@ -21,6 +21,7 @@ const USAGE = `Usage: pnpm emulator [options]
   --throttle-rate R        answer this share of requests with Throttling (0-1)
   --error-rate R           answer this share with InternalError / ServiceUnavailable (0-1)
   --rate-limit N           requests per second per AccessKey before Throttling (0 = none)
+  --seed-faults N          seed of the throttle and error draws, so their pattern repeats run to run
   --state-file F           keep the state in F across restarts
   --screenshot-format F    jpeg (default, as ECS) or png
   --vnc-public-url URL     DescribeInstanceVncUrl answers <URL>/websockify/?s=<ticket> (ws:// or wss://;
@@ -73,6 +74,7 @@ async function main(): Promise<void> {
         'throttle-rate': { type: 'string' },
         'error-rate': { type: 'string' },
         'rate-limit': { type: 'string' },
+        'seed-faults': { type: 'string' },
         'state-file': { type: 'string' },
         'screenshot-format': { type: 'string' },
         'vnc-public-url': { type: 'string' },
@@ -126,6 +128,7 @@ async function main(): Promise<void> {
     throttleRate: number('throttle-rate', args['throttle-rate'], { min: 0, max: 1 }),
     errorRate: number('error-rate', args['error-rate'], { min: 0, max: 1 }),
     rateLimitPerSecond: number('rate-limit', args['rate-limit'], { min: 0 }),
+    faultSeed: number('seed-faults', args['seed-faults'], { integer: true, min: 0, max: 0xffffffff }),
     stateFile: args['state-file'] ? resolve(args['state-file']) : undefined,
     onRequest: args.verbose
       ? (entry) =>

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
 import { Clock } from './clock.js';
-import { Faults, type FaultSettings } from './control/faults.js';
+import { Faults, type FaultChanges } from './control/faults.js';
 import { generateEstate } from './data/generator.js';
 import { authenticate, NonceCache, type EmulatorKey } from './protocol/authenticate.js';
 import { apiError, EcsApiError, internalError } from './protocol/errors.js';
@@ -31,7 +31,7 @@ export interface RequestLogEntry {
 export interface EmulatorCoreOptions extends EstateOptions {
   readonly keys: readonly EmulatorKey[];
   readonly speed?: number;
-  readonly faults?: Partial<FaultSettings>;
+  readonly faults?: FaultChanges;
   /** Told about every ECS request answered (never keys, signatures or parameters). */
   readonly onRequest?: (entry: RequestLogEntry) => void;
   /** Told after every answered write action (used to save the state file). */

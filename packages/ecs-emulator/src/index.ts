@@ -11,7 +11,9 @@ import type { EmulatorKey } from './protocol/authenticate.js';
 import { loadState, saveState } from './store/persistence.js';
 import type { Store } from './store/store.js';
 
-export interface EmulatorOptions extends EstateOptions, Partial<FaultSettings> {
+export interface EmulatorOptions extends EstateOptions, Partial<Omit<FaultSettings, 'seed'>> {
+  /** Seed of fault injection's chance draws, so throttling and error patterns repeat (`seed` is the estate's). */
+  readonly faultSeed?: number;
   /** Default 0: any free port. */
   readonly port?: number;
   /** Default 127.0.0.1. */
@@ -65,6 +67,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       throttleRate: options.throttleRate,
       errorRate: options.errorRate,
       rateLimitPerSecond: options.rateLimitPerSecond,
+      seed: options.faultSeed,
     },
     onRequest: options.onRequest,
     screenshotFormat: options.screenshotFormat,
@@ -128,7 +131,13 @@ function listen(server: Server, port: number, host: string): Promise<void> {
 }
 
 export { EmulatorControl, type EmulatorStatus } from './control/control.js';
-export { NO_FAULTS, type FaultSettings, type InjectedError } from './control/faults.js';
+export {
+  NO_FAULTS,
+  type FaultChanges,
+  type FaultCounts,
+  type FaultSettings,
+  type InjectedError,
+} from './control/faults.js';
 export type { EmulatorKey } from './protocol/authenticate.js';
 export type { RequestLogEntry } from './emulator.js';
 export { Clock } from './clock.js';

@@ -62,7 +62,7 @@ describe('pnpm emulator (the CLI)', () => {
     await client.close();
   });
 
-  it('accepts the key it is given and builds a fleet of the size asked', async () => {
+  it('accepts the key it is given, builds a fleet of the size asked and seeds the faults', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'emulator-cli-'));
     const { url } = await startCli(
       [
@@ -76,9 +76,13 @@ describe('pnpm emulator (the CLI)', () => {
         '250',
         '--seed',
         '7',
+        '--seed-faults',
+        '9',
       ],
       dir,
     );
+    const status = (await (await fetch(`${url}/__emulator/status`)).json()) as { faults: { seed: number } };
+    expect(status.faults.seed).toBe(9);
     const client = new EcsClient({
       credentials: { accessKeyId: 'testid', accessKeySecret: 'testsecret' },
       endpoint: url,

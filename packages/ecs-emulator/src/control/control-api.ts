@@ -1,14 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readBody } from '../protocol/parse.js';
 import type { EmulatorControl } from './control.js';
-import type { FaultSettings, InjectedError } from './faults.js';
+import type { FaultChanges, InjectedError } from './faults.js';
 
 /** The path prefix of the control API: ECS never uses it. */
 export const CONTROL_PREFIX = '/__emulator/';
 
 /**
  * `GET  /__emulator/status`            what runs, and the fault settings
- * `PUT  /__emulator/faults`            `{ latencyMs?, throttleRate?, errorRate?, rateLimitPerSecond? }`
+ * `PUT  /__emulator/faults`            `{ latencyMs?, throttleRate?, errorRate?, rateLimitPerSecond?, seed? }`
  * `POST /__emulator/faults/inject`     `{ action?, code, httpStatus, message?, count? }`
  * `PUT  /__emulator/clock`             `{ speed?, advanceMs? }`
  * `POST /__emulator/reset`             `{ keepState? }`: no faults, initial estate
@@ -36,7 +36,7 @@ export async function handleControlRequest(
           response,
           200,
           control.setFaults(
-            pick<FaultSettings>(body, ['latencyMs', 'throttleRate', 'errorRate', 'rateLimitPerSecond']),
+            pick<FaultChanges>(body, ['latencyMs', 'throttleRate', 'errorRate', 'rateLimitPerSecond', 'seed']),
           ),
         );
         return;

@@ -1,5 +1,5 @@
 import type { Emulator } from '../emulator.js';
-import type { FaultSettings, InjectedError } from './faults.js';
+import type { FaultChanges, FaultCounts, FaultSettings, InjectedError } from './faults.js';
 
 export interface EmulatorStatus {
   readonly regions: number;
@@ -7,6 +7,8 @@ export interface EmulatorStatus {
   readonly speed: number;
   readonly emulatedTime: string;
   readonly faults: FaultSettings;
+  /** Requests answered by a fault since the last reset, by kind. */
+  readonly faultsAnswered: FaultCounts;
   readonly pendingInjections: number;
 }
 
@@ -31,12 +33,16 @@ export class EmulatorControl {
       speed: clock.speed,
       emulatedTime: new Date(clock.now()).toISOString(),
       faults: faults.settings,
+      faultsAnswered: faults.counts,
       pendingInjections: faults.pendingInjections,
     };
   }
 
-  /** Changes latency, throttle rate, error rate or the per-key rate limit. */
-  setFaults(changes: Partial<FaultSettings>): FaultSettings {
+  /**
+   * Changes latency, throttle rate, error rate, the per-key rate limit or the seed of the chance
+   * draws (a seed makes the throttling and error pattern the same in every run; null removes it).
+   */
+  setFaults(changes: FaultChanges): FaultSettings {
     return this.#emulator.faults.update(changes);
   }
 

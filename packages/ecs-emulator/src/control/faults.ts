@@ -1,3 +1,4 @@
+import { Random } from '../data/random.js';
 import { apiError, internalError, serviceUnavailable, throttling, type EcsApiError } from '../protocol/errors.js';
 
 /** Fault injection knobs; all off by default. */
@@ -10,9 +11,32 @@ export interface FaultSettings {
   readonly errorRate: number;
   /** Requests per second allowed per AccessKey before `Throttling`, as ECS flow control; 0 = no limit. */
   readonly rateLimitPerSecond: number;
+  /**
+   * Seed of the chance draws (throttleRate, errorRate): with one, the n-th request after the seed
+   * was set meets the same fate in every run. Setting it again starts the pattern over. Without
+   * one, Math.random decides.
+   */
+  readonly seed: number | undefined;
 }
 
-export const NO_FAULTS: FaultSettings = { latencyMs: 0, throttleRate: 0, errorRate: 0, rateLimitPerSecond: 0 };
+export const NO_FAULTS: FaultSettings = {
+  latencyMs: 0,
+  throttleRate: 0,
+  errorRate: 0,
+  rateLimitPerSecond: 0,
+  seed: undefined,
+};
+
+/** Changes to the settings; `seed: null` removes the seed. */
+export type FaultChanges = Partial<Omit<FaultSettings, 'seed'>> & { readonly seed?: number | null | undefined };
+
+/** How many requests a fault answered since the last reset. */
+export interface FaultCounts {
+  readonly injected: number;
+  readonly flowControl: number;
+  readonly throttled: number;
+  readonly failed: number;
+}
 
 /** A one-shot (or N-shot) error for the next matching requests. */
 export interface InjectedError {
@@ -35,10 +59,10 @@ export class Faults {
   #settings: FaultSettings = NO_FAULTS;
   readonly #injected: (InjectedError & { remaining: number })[] = [];
   readonly #buckets = new Map<string, TokenBucket>();
-  readonly #random: () => number;
+  #random: () => number = Math.random;
+  #counts = { injected: 0, flowControl: 0, throttled: 0, failed: 0 };
 
-  constructor(settings: Partial<FaultSettings> = {}, random: () => number = Math.random) {
-    this.#random = random;
+  constructor(settings: FaultChanges = {}) {
     this.update(settings);
   }
 
@@ -46,15 +70,29 @@ export class Faults {
     return this.#settings;
   }
 
+  get counts(): FaultCounts {
+    return { ...this.#counts };
+  }
+
   /** Changes some settings; throws RangeError naming a bad one. */
-  update(changes: Partial<FaultSettings>): FaultSettings {
+  update(changes: FaultChanges): FaultSettings {
     const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
-    const next: FaultSettings = { ...this.#settings, ...defined };
+    // A null seed (JSON has no undefined) takes the seed away again.
+    const next: FaultSettings = {
+      ...this.#settings,
+      ...defined,
+      ...(changes.seed === null ? { seed: undefined } : {}),
+    };
     checkRange('latencyMs', next.latencyMs, 0, 600_000);
     checkRange('throttleRate', next.throttleRate, 0, 1);
     checkRange('errorRate', next.errorRate, 0, 1);
     checkRange('rateLimitPerSecond', next.rateLimitPerSecond, 0, 1_000_000);
+    if (next.seed !== undefined) checkRange('seed', next.seed, 0, 0xffffffff, { integer: true });
     if (next.rateLimitPerSecond !== this.#settings.rateLimitPerSecond) this.#buckets.clear();
+    if (changes.seed !== undefined) {
+      const random = next.seed === undefined ? undefined : new Random(next.seed);
+      this.#random = random ? () => random.next() : Math.random;
+    }
     this.#settings = next;
     return next;
   }
@@ -73,6 +111,8 @@ export class Faults {
 
   reset(): void {
     this.#settings = NO_FAULTS;
+    this.#random = Math.random;
+    this.#counts = { injected: 0, flowControl: 0, throttled: 0, failed: 0 };
     this.#injected.length = 0;
     this.#buckets.clear();
   }
@@ -83,15 +123,22 @@ export class Faults {
     if (index >= 0) {
       const error = this.#injected[index]!;
       if (--error.remaining === 0) this.#injected.splice(index, 1);
+      this.#counts.injected++;
       return apiError(error.httpStatus, error.code, error.message ?? `Injected ${error.code} for ${action}.`);
     }
     const { rateLimitPerSecond, throttleRate, errorRate } = this.#settings;
     if (rateLimitPerSecond > 0 && !this.#take(accessKeyId, realNow, rateLimitPerSecond)) {
+      this.#counts.flowControl++;
       return apiError(400, 'Throttling.User', 'Request was denied due to user flow control.');
     }
-    if (throttleRate > 0 && this.#random() < throttleRate) return throttling();
-    if (errorRate > 0 && this.#random() < errorRate)
+    if (throttleRate > 0 && this.#random() < throttleRate) {
+      this.#counts.throttled++;
+      return throttling();
+    }
+    if (errorRate > 0 && this.#random() < errorRate) {
+      this.#counts.failed++;
       return this.#random() < 0.5 ? internalError() : serviceUnavailable();
+    }
     return undefined;
   }
 
@@ -107,8 +154,14 @@ export class Faults {
   }
 }
 
-function checkRange(name: string, value: number, min: number, max: number): void {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
-    throw new RangeError(`${name} must be a number from ${min} to ${max}`);
+function checkRange(name: string, value: number, min: number, max: number, options: { integer?: boolean } = {}): void {
+  if (
+    typeof value !== 'number' ||
+    !Number.isFinite(value) ||
+    value < min ||
+    value > max ||
+    (options.integer && !Number.isInteger(value))
+  ) {
+    throw new RangeError(`${name} must be ${options.integer ? 'an integer' : 'a number'} from ${min} to ${max}`);
   }
 }
