@@ -5,15 +5,16 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
 import { ApiErrorAlert } from '@/components/ApiErrorAlert';
-import { useSession } from '@/lib/session';
+import { useUserRefetch } from '@/lib/background-fetch';
+import { SESSION_QUERY_KEY, SessionContext, useSession } from '@/lib/session';
 import { loginPath } from '../redirect';
-import { SessionContext } from '@/lib/session';
 
 /** Renders its children only for a signed-in user; everyone else is sent to the login page. */
 export function RequireSession({ children }: { readonly children: ReactNode }) {
   const { t } = useTranslation();
   const location = useLocation();
   const session = useSession();
+  const retry = useUserRefetch(SESSION_QUERY_KEY, session.refetch);
 
   if (session.isPending) {
     return (
@@ -29,7 +30,7 @@ export function RequireSession({ children }: { readonly children: ReactNode }) {
         <ApiErrorAlert
           error={session.error}
           header={t('auth.sessionError')}
-          action={<Button onClick={() => void session.refetch()}>{t('common.retry')}</Button>}
+          action={<Button onClick={() => void retry()}>{t('common.retry')}</Button>}
         />
       </Box>
     );

@@ -1,5 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiFetchBinary } from '@/lib/api-client';
+import { CAPTURED_AT_HEADER } from '@ecs-console/contract';
+import { apiFetchBinary, type RequestOptions } from '@/lib/api-client';
+import { queryRequestOptions } from '@/lib/background-fetch';
 import { instancePath } from './instance-path';
 
 export interface Screenshot {
@@ -14,26 +16,30 @@ export async function getScreenshot(
   regionId: string,
   instanceId: string,
   wakeUp: boolean,
-  signal?: AbortSignal,
+  options: RequestOptions = {},
 ): Promise<Screenshot> {
   const { blob, headers } = await apiFetchBinary(
     `${instancePath(regionId, instanceId)}/screenshot?wakeUp=${String(wakeUp)}`,
-    { signal },
+    options,
   );
   return {
     image: blob,
     contentType: headers.get('content-type') ?? blob.type,
-    capturedAt: headers.get('x-captured-at') ?? new Date().toISOString(),
+    capturedAt: headers.get(CAPTURED_AT_HEADER) ?? new Date().toISOString(),
   };
 }
 
 /** Auto-refresh period; ECS allows a screenshot only every few seconds per instance. */
 export const SCREENSHOT_REFRESH_MS = 10_000;
 
+export const screenshotQueryKey = (regionId: string, instanceId: string, wakeUp: boolean) =>
+  ['screenshot', regionId, instanceId, wakeUp] as const;
+
 export function screenshotQueryOptions(regionId: string, instanceId: string, wakeUp: boolean, autoRefresh: boolean) {
   return queryOptions({
-    queryKey: ['screenshot', regionId, instanceId, wakeUp],
-    queryFn: ({ signal }) => getScreenshot(regionId, instanceId, wakeUp, signal),
+    queryKey: screenshotQueryKey(regionId, instanceId, wakeUp),
+    // Auto-refresh shots are background requests; the first one and Refresh are the user's.
+    queryFn: (context) => getScreenshot(regionId, instanceId, wakeUp, queryRequestOptions(context)),
     // A screenshot is taken when asked for: never on window focus, never retried into the throttle.
     staleTime: Infinity,
     gcTime: 0,

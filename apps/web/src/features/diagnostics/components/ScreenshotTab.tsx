@@ -11,7 +11,8 @@ import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '@/components/ApiErrorAlert';
 import { formatTime } from '@/lib/format';
 import { useLocale } from '@/lib/i18n';
-import { useScreenshot } from '../api/screenshot';
+import { useUserRefetch } from '@/lib/background-fetch';
+import { screenshotQueryKey, useScreenshot } from '../api/screenshot';
 import { screenshotFilename } from '../logic/diagnostics';
 import { downloadBlob } from '@/lib/download';
 import { NotRunningState } from './NotRunningState';
@@ -49,6 +50,7 @@ export function ScreenshotTab({ regionId, instanceId, status }: DiagnosticsTabPr
   const query = useScreenshot(regionId, instanceId, { wakeUp, autoRefresh, enabled: running });
   const screenshot = query.data;
   const imageUrl = useObjectUrl(screenshot?.image);
+  const refresh = useUserRefetch(screenshotQueryKey(regionId, instanceId, wakeUp), query.refetch);
 
   if (!running) return <NotRunningState tool="screenshot" />;
 
@@ -74,7 +76,7 @@ export function ScreenshotTab({ regionId, instanceId, status }: DiagnosticsTabPr
               <Toggle checked={autoRefresh} onChange={({ detail }) => setAutoRefresh(detail.checked)}>
                 {t('diagnostics.screenshot.autoRefresh')}
               </Toggle>
-              <Button iconName="refresh" loading={query.isFetching} onClick={() => void query.refetch()}>
+              <Button iconName="refresh" loading={query.isFetching} onClick={() => void refresh()}>
                 {t('diagnostics.refresh')}
               </Button>
               <Button iconName="download" disabled={!screenshot} onClick={download}>

@@ -10,7 +10,8 @@ import { useNavigate, useParams } from 'react-router';
 import { ApiErrorAlert } from '@/components/ApiErrorAlert';
 import { InstanceStatusIndicator } from '@/components/InstanceStatusIndicator';
 import { InternalLink } from '@/components/InternalLink';
-import { useInstance } from '../api/instance';
+import { useUserRefetch } from '@/lib/background-fetch';
+import { instanceQueryKey, useInstance } from '../api/instance';
 import { InstanceActions } from '../components/InstanceActions';
 import { InstanceDetailTabs } from '../components/InstanceDetailTabs';
 import type { ActionRequest } from '../logic/action-requests';
@@ -22,6 +23,7 @@ export function InstanceDetailPage() {
   const { regionId = '', instanceId = '' } = useParams();
   const query = useInstance(regionId, instanceId);
   const instance = query.data;
+  const refresh = useUserRefetch(instanceQueryKey(regionId, instanceId), query.refetch);
 
   // A released instance has no page any more: back to the list, where the result shows.
   const onConfirmed = (request: ActionRequest) => {
@@ -35,7 +37,7 @@ export function InstanceDetailPage() {
       actions={
         instance && (
           <SpaceBetween direction="horizontal" size="xs">
-            <Button iconName="refresh" ariaLabel={t('instances.refresh')} onClick={() => void query.refetch()} />
+            <Button iconName="refresh" ariaLabel={t('instances.refresh')} onClick={() => void refresh()} />
             <InstanceActions instances={[instance]} onConfirmed={onConfirmed} />
           </SpaceBetween>
         )
@@ -51,7 +53,7 @@ export function InstanceDetailPage() {
         <ApiErrorAlert
           error={query.error}
           header={t('instanceDetail.loadFailed')}
-          action={<Button onClick={() => void query.refetch()}>{t('common.retry')}</Button>}
+          action={<Button onClick={() => void refresh()}>{t('common.retry')}</Button>}
         />
       )}
       {query.isPending && (

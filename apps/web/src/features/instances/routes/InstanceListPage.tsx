@@ -3,7 +3,8 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '@/components/ApiErrorAlert';
 import { useSelectedRegion } from '@/lib/selected-region';
-import { useFleet } from '../api/fleet';
+import { useUserRefetch } from '@/lib/background-fetch';
+import { fleetQueryKey, useFleet } from '../api/fleet';
 import { InstanceTable } from '../components/InstanceTable';
 
 const NO_INSTANCES: readonly never[] = [];
@@ -13,6 +14,7 @@ export function InstanceListPage() {
   const { t } = useTranslation();
   const [regionId] = useSelectedRegion();
   const fleet = useFleet(regionId);
+  const refresh = useUserRefetch(fleetQueryKey(regionId), fleet.refetch);
 
   return (
     <SpaceBetween size="m">
@@ -20,7 +22,7 @@ export function InstanceListPage() {
         <ApiErrorAlert
           error={fleet.error}
           header={fleet.data ? t('instances.refreshFailed') : t('instances.loadFailed', { regionId })}
-          action={<Button onClick={() => void fleet.refetch()}>{t('common.retry')}</Button>}
+          action={<Button onClick={() => void refresh()}>{t('common.retry')}</Button>}
         />
       )}
       <InstanceTable
@@ -30,7 +32,7 @@ export function InstanceListPage() {
         instances={fleet.data?.instances ?? NO_INSTANCES}
         loading={fleet.isPending}
         updatedAt={fleet.dataUpdatedAt}
-        onRefresh={fleet.refetch}
+        onRefresh={refresh}
       />
     </SpaceBetween>
   );
