@@ -11,11 +11,12 @@ import { csrfGuard } from './auth/csrf.js';
 import type { Sessions, SignedInUser } from './auth/session.js';
 import type { UserStore } from './auth/users.js';
 import { sendError } from './errors.js';
-import { adminRoutes } from './routes/admin.js';
+import { auditRoutes } from './routes/audit.js';
 import { diagnosticsRoutes } from './routes/diagnostics.js';
 import { ecsProxyRoutes } from './routes/ecs-proxy.js';
 import { fleetRoutes } from './routes/fleet.js';
 import { sessionRoutes } from './routes/session.js';
+import { userRoutes } from './routes/users.js';
 
 export interface AppDeps {
   readonly logger: Logger;
@@ -108,7 +109,8 @@ export function createApp(deps: AppDeps): Express {
     '/instances',
     diagnosticsRoutes({ client: deps.ecs, audit: deps.audit, vncPageVersion: deps.vncPageVersion ?? '0.0.8' }),
   );
-  api.use(adminRoutes({ audit: deps.audit, users: deps.users }));
+  api.use(auditRoutes({ audit: deps.audit }));
+  api.use(userRoutes({ audit: deps.audit, users: deps.users }));
   api.use((_request, response) => sendError(response, 404, 'NotFound', 'No such API route.'));
   app.use('/api', api);
 

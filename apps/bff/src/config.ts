@@ -1,5 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
+import { passwordWeakness } from './auth/password-policy.js';
 
 /**
  * Every setting the console reads, from the environment, validated once at start-up. A bad value
@@ -22,7 +23,13 @@ const ConfigSchema = z
       .regex(/^[a-z]{2,}(-[a-z0-9]+)+$/)
       .default('cn-hangzhou'),
     /** The first admin's password (only read when no user exists yet). */
-    CONSOLE_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+    CONSOLE_ADMIN_PASSWORD: z
+      .string()
+      .superRefine((password, context) => {
+        const weakness = passwordWeakness(password, ['admin']);
+        if (weakness) context.addIssue({ code: 'custom', message: weakness });
+      })
+      .optional(),
     /** 32+ characters, shared by every replica; default: a key generated into the data directory. */
     CONSOLE_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     CONSOLE_SESSION_IDLE_MINUTES: z.coerce

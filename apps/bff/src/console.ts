@@ -8,6 +8,7 @@ import { createApp } from './app.js';
 import { AuditLog } from './audit/audit-log.js';
 import { Sessions } from './auth/session.js';
 import { UserStore } from './auth/users.js';
+import { FileRevokedSessions } from './storage/revoked-sessions.js';
 import type { ConsoleConfig } from './config.js';
 import { openEcsBackend, type EcsBackend } from './ecs/backend.js';
 import { ecsClientLogger } from './logger.js';
@@ -52,11 +53,18 @@ export function vncConnectSources(backend: EcsBackend, config: ConsoleConfig): s
   return sources;
 }
 
+export interface ConsoleOptions {
+  /** The built SPA to serve. */
+  readonly webRoot?: string;
+  /** The sessions' clock (epoch ms); tests move it instead of waiting. */
+  readonly now?: () => number;
+}
+
 /** Opens the data directory, users, audit log and ECS backend, and starts serving. */
 export async function startConsole(
   config: ConsoleConfig,
   logger: Logger,
-  options: { webRoot?: string } = {},
+  options: ConsoleOptions = {},
 ): Promise<RunningConsole> {
   await mkdir(config.CONSOLE_DATA_DIR, { recursive: true, mode: 0o700 });
   const users = await UserStore.open(join(config.CONSOLE_DATA_DIR, 'users.json'));
@@ -68,7 +76,11 @@ export async function startConsole(
       maxHours: config.CONSOLE_SESSION_MAX_HOURS,
       secureCookies: config.CONSOLE_SECURE_COOKIES,
     },
-    users,
+    {
+      users,
+      revoked: await FileRevokedSessions.open(join(config.CONSOLE_DATA_DIR, 'revoked-sessions.json'), options.now),
+      now: options.now,
+    },
   );
   const audit = new AuditLog(join(config.CONSOLE_DATA_DIR, 'audit.jsonl'));
   const backend = await openEcsBackend(config, ecsClientLogger(logger));

@@ -1,19 +1,20 @@
 import type { Response } from 'express';
 import { isEcsError, type EcsError } from '@ecs-console/ecs-client';
-
-/** The one error body the browser ever sees. `requestId` is ECS's when ECS answered, else the BFF's own. */
-export interface ApiErrorBody {
-  readonly code: string;
-  readonly message: string;
-  readonly requestId: string | null;
-}
+import type { ApiErrorBody, BffErrorCode } from '@ecs-console/contract';
 
 export function requestIdOf(response: Response): string | null {
   const id = (response.req as { id?: unknown }).id;
   return typeof id === 'string' ? id : null;
 }
 
-export function sendError(response: Response, status: number, code: string, message: string, requestId?: string): void {
+/** The one error body the browser sees. `code` is the BFF's own or, passed through, ECS's. */
+export function sendError(
+  response: Response,
+  status: number,
+  code: BffErrorCode | (string & Record<never, never>),
+  message: string,
+  requestId?: string,
+): void {
   const body: ApiErrorBody = { code, message, requestId: requestId ?? requestIdOf(response) };
   response.status(status).json(body);
 }
@@ -36,6 +37,30 @@ export function sendEcsError(response: Response, error: EcsError): void {
     default:
       sendError(response, 502, 'EcsUnreachable', `ECS could not be reached: ${error.message}`, error.requestId);
   }
+}
+
+/**
+ * A write that reached ECS (or may have) but whose answer was lost: a timeout or a dropped
+ * connection after the request was sent. ECS may have carried it out.
+ */
+export function isOutcomeUnknown(error: EcsError): boolean {
+  return error.kind !== 'service' && error.maybeExecuted;
+}
+
+export function sendOutcomeUnknown(
+  response: Response,
+  error: EcsError,
+  action: string,
+  resourceIds: readonly string[],
+): void {
+  const resources = resourceIds.length > 0 ? ` on ${resourceIds.join(', ')}` : '';
+  sendError(
+    response,
+    504,
+    'OutcomeUnknown',
+    `${action}${resources} was sent to ECS but its answer was lost (${error.message}): it may have been applied. ` +
+      'Check the resource before trying again.',
+  );
 }
 
 export function isEcsFailure(error: unknown): error is EcsError {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vncConnectSources } from '../src/console.js';
-import { imageTypeOf } from '../src/routes/diagnostics.js';
+import { imageTypeOf } from '../src/diagnostics/image-type.js';
 import { loadConfig, type RunningConsole } from '../src/index.js';
 import {
   ADMIN_PASSWORD,

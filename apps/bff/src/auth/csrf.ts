@@ -1,9 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
+import { CSRF_HEADER, CSRF_HEADER_VALUE } from '@ecs-console/contract';
 import { sendError } from '../errors.js';
-
-/** The header the SPA sends on every state-changing call. */
-export const CSRF_HEADER = 'x-requested-with';
-export const CSRF_HEADER_VALUE = 'ecs-console';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 

@@ -1,21 +1,38 @@
-import type { NextFunction, Request, Response } from 'express';
-import { getIronSession, type SessionOptions } from 'iron-session';
+import { randomBytes } from 'node:crypto';
+import type { CookieOptions, NextFunction, Request, Response } from 'express';
+import { parseCookie } from 'cookie';
+import { sealData, unsealData } from 'iron-session';
+import { BACKGROUND_HEADER, BACKGROUND_HEADER_VALUE, type Role } from '@ecs-console/contract';
+import { z } from 'zod';
 import { sendError } from '../errors.js';
-import type { Role } from './roles.js';
-import type { UserStore } from './users.js';
+import type { RevokedSessions } from '../storage/revoked-sessions.js';
+import type { StoredUser, UserStore } from './users.js';
 
-/** What the encrypted cookie holds. No store behind it, so any replica with the key can read it. */
-interface SessionData {
-  username?: string;
-  /** The user's sessionVersion when it was issued: a password change or deletion ends it. */
-  version?: number;
-  issuedAt?: number;
-  lastSeenAt?: number;
-}
+/**
+ * What the encrypted cookie holds. The account id (never reused) rather than the name, so a
+ * deleted account's cookie cannot come back with a new account of the same name; the session id
+ * so a logout can revoke exactly this session.
+ */
+const SessionCookie = z.strictObject({
+  sid: z.string().min(16).max(64),
+  accountId: z.string().min(1).max(64),
+  /** The account's sessionVersion when issued: a password change ends the account's other sessions. */
+  version: z.number().int().min(0),
+  issuedAt: z.number(),
+  lastSeenAt: z.number(),
+});
+type SessionCookie = z.infer<typeof SessionCookie>;
 
 export interface SignedInUser {
   readonly username: string;
   readonly role: Role;
+}
+
+export interface CurrentSession extends SignedInUser {
+  readonly sessionId: string;
+  readonly accountId: string;
+  /** Epoch ms: the idle or the absolute expiry, whichever comes first. */
+  readonly expiresAt: number;
 }
 
 export interface SessionSettings {
@@ -25,80 +42,150 @@ export interface SessionSettings {
   readonly secureCookies: boolean;
 }
 
+export interface SessionDeps {
+  readonly users: UserStore;
+  readonly revoked: RevokedSessions;
+  /** The clock (epoch ms); tests move it instead of waiting. */
+  readonly now?: () => number;
+}
+
 export const SESSION_COOKIE = 'ecs_console_session';
 
 /** Refresh the idle clock at most this often, so not every request re-issues the cookie. */
-const TOUCH_INTERVAL_MS = 60_000;
+const MAX_TOUCH_INTERVAL_MS = 60_000;
 
 /**
- * Sessions in an encrypted, HttpOnly, SameSite=Strict cookie (Secure behind HTTPS) with idle and
- * absolute expiry, via iron-session.
+ * Sessions in an encrypted (iron), HttpOnly, SameSite=Strict cookie (Secure behind HTTPS) with
+ * idle and absolute expiry. Any replica with the key can read one; logouts are recorded in a
+ * `RevokedSessions` store. A cookie that cannot be read is no session (401), never an error.
  */
 export class Sessions {
-  readonly #options: SessionOptions;
+  readonly #secret: string;
   readonly #idleMs: number;
   readonly #maxMs: number;
+  readonly #touchMs: number;
+  readonly #cookieOptions: CookieOptions;
   readonly #users: UserStore;
+  readonly #revoked: RevokedSessions;
+  readonly #now: () => number;
 
-  constructor(settings: SessionSettings, users: UserStore) {
+  constructor(settings: SessionSettings, deps: SessionDeps) {
+    this.#secret = settings.secret;
     this.#idleMs = settings.idleMinutes * 60_000;
     this.#maxMs = settings.maxHours * 3_600_000;
-    this.#users = users;
-    this.#options = {
-      cookieName: SESSION_COOKIE,
-      password: settings.secret,
-      ttl: settings.maxHours * 3600 + 60,
-      cookieOptions: { httpOnly: true, sameSite: 'strict', secure: settings.secureCookies, path: '/' },
-    };
+    // A quarter of the idle time at most, so activity always renews the session before it lapses.
+    this.#touchMs = Math.min(MAX_TOUCH_INTERVAL_MS, this.#idleMs / 4);
+    this.#cookieOptions = { httpOnly: true, sameSite: 'strict', secure: settings.secureCookies, path: '/' };
+    this.#users = deps.users;
+    this.#revoked = deps.revoked;
+    this.#now = deps.now ?? Date.now;
   }
 
-  async signIn(request: Request, response: Response, username: string): Promise<void> {
-    const user = this.#users.find(username);
-    if (!user) throw new Error(`no user ${username}`);
-    const session = await getIronSession<SessionData>(request, response, this.#options);
-    const now = Date.now();
-    Object.assign(session, { username, version: user.sessionVersion, issuedAt: now, lastSeenAt: now });
-    await session.save();
+  /** Starts a new session for the account (a new session id, whatever cookie came in). */
+  async signIn(response: Response, user: StoredUser): Promise<{ expiresAt: number }> {
+    const now = this.#now();
+    const sid = randomBytes(18).toString('base64url');
+    await this.#write(response, {
+      sid,
+      accountId: user.id,
+      version: user.sessionVersion,
+      issuedAt: now,
+      lastSeenAt: now,
+    });
+    return { expiresAt: Math.min(now + this.#maxMs, now + this.#idleMs) };
   }
 
+  /** Ends the request's session: revoked for every replica, and the cookie cleared. */
   async signOut(request: Request, response: Response): Promise<void> {
-    const session = await getIronSession<SessionData>(request, response, this.#options);
-    session.destroy();
+    const data = await this.#read(request);
+    if (data) await this.#revoked.revoke(data.sid, data.issuedAt + this.#maxMs);
+    response.clearCookie(SESSION_COOKIE, this.#cookieOptions);
   }
 
-  /** The signed-in user, or undefined when there is no valid, unexpired session. */
-  async current(request: Request, response: Response): Promise<(SignedInUser & { expiresAt: number }) | undefined> {
-    const session = await getIronSession<SessionData>(request, response, this.#options);
-    const { username, version, issuedAt, lastSeenAt } = session;
-    if (username === undefined || issuedAt === undefined || lastSeenAt === undefined) return undefined;
-    const now = Date.now();
-    const user = this.#users.find(username);
-    if (!user || user.sessionVersion !== version || now - issuedAt > this.#maxMs || now - lastSeenAt > this.#idleMs) {
-      session.destroy();
+  /**
+   * The signed-in user, or undefined when there is no valid, unexpired, unrevoked session.
+   * `activity: false` (background polling) reads the session without renewing its idle time.
+   */
+  async current(request: Request, response: Response, { activity = true } = {}): Promise<CurrentSession | undefined> {
+    const data = await this.#read(request);
+    if (!data) return undefined;
+    const now = this.#now();
+    const user = this.#users.findById(data.accountId);
+    const expired = now - data.issuedAt > this.#maxMs || now - data.lastSeenAt > this.#idleMs;
+    if (!user || user.sessionVersion !== data.version || expired || (await this.#revoked.isRevoked(data.sid))) {
+      response.clearCookie(SESSION_COOKIE, this.#cookieOptions);
       return undefined;
     }
-    if (now - lastSeenAt > TOUCH_INTERVAL_MS) {
-      session.lastSeenAt = now;
-      await session.save();
+    let lastSeenAt = data.lastSeenAt;
+    if (activity && now - lastSeenAt >= this.#touchMs) {
+      lastSeenAt = now;
+      await this.#write(response, { ...data, lastSeenAt });
     }
     return {
-      username,
+      sessionId: data.sid,
+      accountId: user.id,
+      username: user.username,
       role: user.role,
-      expiresAt: Math.min(issuedAt + this.#maxMs, (session.lastSeenAt ?? now) + this.#idleMs),
+      expiresAt: Math.min(data.issuedAt + this.#maxMs, lastSeenAt + this.#idleMs),
     };
   }
 
-  /** Middleware: 401 without a session; otherwise `res.locals.user`. */
+  /**
+   * Re-issues the request's session for the account as it is now (after its own password change
+   * bumped the session version): this session goes on, the account's others end.
+   */
+  async reissue(request: Request, response: Response): Promise<void> {
+    const data = await this.#read(request);
+    const user = data && this.#users.findById(data.accountId);
+    if (!data || !user) return;
+    await this.#write(response, { ...data, version: user.sessionVersion, lastSeenAt: this.#now() });
+  }
+
+  /**
+   * Middleware: `401 Unauthenticated` without a session; otherwise `res.locals.user`. Requests
+   * marked `x-console-background: 1` do not count as activity.
+   */
   require() {
     return async (request: Request, response: Response, next: NextFunction): Promise<void> => {
-      const user = await this.current(request, response);
-      if (!user) {
+      const activity = request.get(BACKGROUND_HEADER) !== BACKGROUND_HEADER_VALUE;
+      const session = await this.current(request, response, { activity });
+      if (!session) {
         sendError(response, 401, 'Unauthenticated', 'Sign in to continue.');
         return;
       }
-      response.locals.user = { username: user.username, role: user.role } satisfies SignedInUser;
+      response.locals.user = { username: session.username, role: session.role } satisfies SignedInUser;
+      response.locals.session = session;
       next();
     };
+  }
+
+  async #read(request: Request): Promise<SessionCookie | undefined> {
+    const header = request.headers.cookie;
+    const seal = header ? parseCookie(header)[SESSION_COOKIE] : undefined;
+    if (!seal) return undefined;
+    let unsealed: unknown;
+    try {
+      unsealed = await unsealData(seal, { password: this.#secret, ttl: this.#ttlSeconds });
+    } catch (error) {
+      // Forged, truncated or damaged: no session. Logged without a stack, and never the cookie itself.
+      request.log.warn(
+        { reason: error instanceof Error ? error.message.slice(0, 120) : 'not an error' },
+        'unreadable session cookie',
+      );
+      return undefined;
+    }
+    const parsed = SessionCookie.safeParse(unsealed);
+    return parsed.success ? parsed.data : undefined;
+  }
+
+  async #write(response: Response, data: SessionCookie): Promise<void> {
+    const seal = await sealData(data, { password: this.#secret, ttl: this.#ttlSeconds });
+    response.cookie(SESSION_COOKIE, seal, { ...this.#cookieOptions, maxAge: this.#maxMs });
+  }
+
+  /** The seal's own lifetime: the absolute expiry plus a minute of clock skew. */
+  get #ttlSeconds(): number {
+    return this.#maxMs / 1000 + 60;
   }
 }
 
@@ -106,4 +193,10 @@ export function signedInUser(response: Response): SignedInUser {
   const user = response.locals.user as SignedInUser | undefined;
   if (!user) throw new Error('route used without the session middleware');
   return user;
+}
+
+export function currentSession(response: Response): CurrentSession {
+  const session = response.locals.session as CurrentSession | undefined;
+  if (!session) throw new Error('route used without the session middleware');
+  return session;
 }

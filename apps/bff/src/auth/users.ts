@@ -1,32 +1,32 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { Mutex } from 'async-mutex';
+import { ROLES, type ConsoleUser, type Role } from '@ecs-console/contract';
 import { z } from 'zod';
+import { writeFileAtomic } from '../storage/atomic-file.js';
 import { generatePassword, hashPassword, verifyPassword } from './passwords.js';
-import { ROLES, type Role } from './roles.js';
 
 export const USERNAME = z
   .string()
   .min(2)
   .max(64)
   .regex(/^[a-z][a-z0-9._-]*$/, 'lower-case letters, digits, dot, dash and underscore, starting with a letter');
-export const PASSWORD = z.string().min(12, 'at least 12 characters').max(256);
+/** The shape only; whether a new password is strong enough is `passwordWeakness`'s call. */
+export const PASSWORD = z.string().min(1).max(256);
 
 const StoredUser = z.object({
+  /** Random, assigned on creation and never reused: sessions are bound to it, not to the name. */
+  id: z.string().min(1),
   username: USERNAME,
   role: z.enum(ROLES),
   passwordHash: z.string(),
   createdAt: z.string(),
-  /** Bumped on password change and deletion, so existing sessions of that user stop working. */
+  /** Bumped on password change, so the user's other sessions stop working. */
   sessionVersion: z.number().int().min(0),
 });
 export type StoredUser = z.infer<typeof StoredUser>;
-const UsersFile = z.object({ users: z.array(StoredUser) });
-
-export interface PublicUser {
-  readonly username: string;
-  readonly role: Role;
-  readonly createdAt: string;
-}
+/** Files written before accounts had ids get one on load. */
+const UsersFile = z.object({ users: z.array(StoredUser.extend({ id: z.string().min(1).optional() })) });
 
 export class UserError extends Error {
   constructor(
@@ -42,11 +42,14 @@ const DUMMY_HASH_PROMISE = hashPassword('not-a-user-password');
 
 /**
  * Staff accounts in `users.json` in the data directory (mode 0600), written atomically. Small by
- * design: a console has tens of users, not millions.
+ * design: a console has tens of users, not millions. Changes run one at a time (check, write,
+ * then publish), so two requests cannot both create one name, and a change that could not be
+ * written is not applied.
  */
 export class UserStore {
   readonly #path: string;
-  #users: StoredUser[] = [];
+  readonly #changes = new Mutex();
+  #users: readonly StoredUser[] = [];
 
   private constructor(path: string) {
     this.#path = path;
@@ -54,11 +57,16 @@ export class UserStore {
 
   static async open(path: string): Promise<UserStore> {
     const store = new UserStore(path);
+    let loaded: z.infer<typeof UsersFile>['users'];
     try {
-      store.#users = UsersFile.parse(JSON.parse(await readFile(path, 'utf8'))).users;
+      loaded = UsersFile.parse(JSON.parse(await readFile(path, 'utf8'))).users;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`cannot read ${path}`, { cause: error });
+      return store;
     }
+    const users = loaded.map((user) => ({ ...user, id: user.id ?? randomUUID() }));
+    if (loaded.some((user) => user.id === undefined)) await store.#write(users);
+    store.#users = users;
     return store;
   }
 
@@ -74,12 +82,16 @@ export class UserStore {
     return password ? { created: true } : { created: true, generatedPassword: chosen };
   }
 
-  list(): PublicUser[] {
+  list(): ConsoleUser[] {
     return this.#users.map(toPublic);
   }
 
   find(username: string): StoredUser | undefined {
     return this.#users.find((user) => user.username === username);
+  }
+
+  findById(id: string): StoredUser | undefined {
+    return this.#users.find((user) => user.id === id);
   }
 
   /** The user when the password is right; undefined otherwise (same work either way). */
@@ -89,59 +101,82 @@ export class UserStore {
     return ok ? user : undefined;
   }
 
-  async create(username: string, password: string, role: Role): Promise<PublicUser> {
-    if (this.find(username)) throw new UserError('UserExists', `a user named ${username} already exists`);
-    const user: StoredUser = {
-      username,
-      role,
-      passwordHash: await hashPassword(password),
-      createdAt: new Date().toISOString(),
-      sessionVersion: 0,
-    };
-    this.#users.push(user);
-    await this.#save();
-    return toPublic(user);
+  /** Whether `password` is the account's current one (false for an account that is gone). */
+  async verify(id: string, password: string): Promise<boolean> {
+    const user = this.findById(id);
+    return verifyPassword(password, user?.passwordHash ?? (await DUMMY_HASH_PROMISE)).then((ok) => ok && !!user);
   }
 
-  async update(username: string, changes: { role?: Role; password?: string }): Promise<PublicUser> {
-    const user = this.#require(username);
-    if (changes.role && changes.role !== 'admin' && user.role === 'admin') this.#keepAnAdmin(username);
-    if (changes.role) user.role = changes.role;
-    if (changes.password) {
-      user.passwordHash = await hashPassword(changes.password);
-      user.sessionVersion++;
-    }
-    await this.#save();
-    return toPublic(user);
+  async create(username: string, password: string, role: Role): Promise<ConsoleUser> {
+    // Checked before the slow hash to answer a duplicate at once, and again inside the change.
+    if (this.find(username)) throw new UserError('UserExists', `a user named ${username} already exists`);
+    const passwordHash = await hashPassword(password);
+    return this.#change((users) => {
+      if (users.some((user) => user.username === username)) {
+        throw new UserError('UserExists', `a user named ${username} already exists`);
+      }
+      const user: StoredUser = {
+        id: randomUUID(),
+        username,
+        role,
+        passwordHash,
+        createdAt: new Date().toISOString(),
+        sessionVersion: 0,
+      };
+      return { users: [...users, user], result: toPublic(user) };
+    });
+  }
+
+  /** A new password ends the account's sessions (`sessionVersion`); the caller may re-issue its own. */
+  async update(username: string, changes: { role?: Role; password?: string }): Promise<ConsoleUser> {
+    const passwordHash = changes.password === undefined ? undefined : await hashPassword(changes.password);
+    return this.#change((users) => {
+      const user = requireUser(users, username);
+      if (changes.role && changes.role !== 'admin' && user.role === 'admin') keepAnAdmin(users, username);
+      const updated: StoredUser = {
+        ...user,
+        role: changes.role ?? user.role,
+        ...(passwordHash ? { passwordHash, sessionVersion: user.sessionVersion + 1 } : {}),
+      };
+      return { users: users.map((each) => (each === user ? updated : each)), result: toPublic(updated) };
+    });
   }
 
   async remove(username: string): Promise<void> {
-    const user = this.#require(username);
-    if (user.role === 'admin') this.#keepAnAdmin(username);
-    this.#users = this.#users.filter((candidate) => candidate !== user);
-    await this.#save();
+    await this.#change((users) => {
+      const user = requireUser(users, username);
+      if (user.role === 'admin') keepAnAdmin(users, username);
+      return { users: users.filter((each) => each !== user), result: undefined };
+    });
   }
 
-  #require(username: string): StoredUser {
-    const user = this.find(username);
-    if (!user) throw new UserError('UserNotFound', `no user named ${username}`);
-    return user;
+  /** One change at a time: computed from the current users, written, and only then made current. */
+  #change<T>(apply: (users: readonly StoredUser[]) => { users: readonly StoredUser[]; result: T }): Promise<T> {
+    return this.#changes.runExclusive(async () => {
+      const { users, result } = apply(this.#users);
+      await this.#write(users);
+      this.#users = users;
+      return result;
+    });
   }
 
-  #keepAnAdmin(username: string): void {
-    if (!this.#users.some((user) => user.role === 'admin' && user.username !== username)) {
-      throw new UserError('LastAdmin', 'the last admin cannot be removed or demoted');
-    }
-  }
-
-  async #save(): Promise<void> {
-    await mkdir(dirname(this.#path), { recursive: true, mode: 0o700 });
-    const temp = `${this.#path}.${process.pid}.tmp`;
-    await writeFile(temp, `${JSON.stringify({ users: this.#users }, null, 2)}\n`, { mode: 0o600 });
-    await rename(temp, this.#path);
+  #write(users: readonly StoredUser[]): Promise<void> {
+    return writeFileAtomic(this.#path, `${JSON.stringify({ users }, null, 2)}\n`);
   }
 }
 
-function toPublic(user: StoredUser): PublicUser {
+function requireUser(users: readonly StoredUser[], username: string): StoredUser {
+  const user = users.find((each) => each.username === username);
+  if (!user) throw new UserError('UserNotFound', `no user named ${username}`);
+  return user;
+}
+
+function keepAnAdmin(users: readonly StoredUser[], username: string): void {
+  if (!users.some((user) => user.role === 'admin' && user.username !== username)) {
+    throw new UserError('LastAdmin', 'the last admin cannot be removed or demoted');
+  }
+}
+
+function toPublic(user: StoredUser): ConsoleUser {
   return { username: user.username, role: user.role, createdAt: user.createdAt };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Role } from '../auth/roles.js';
+import type { Role } from '@ecs-console/contract';
 
 /**
  * One ECS action the console may call through the signing proxy, declared once: what it accepts,

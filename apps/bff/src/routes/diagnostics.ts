@@ -1,18 +1,16 @@
 import { Router, type Request, type Response } from 'express';
 import type { EcsClient, EcsError } from '@ecs-console/ecs-client';
+import { CAPTURED_AT_HEADER, type ConsoleOutputAnswer, type VncLaunchAnswer } from '@ecs-console/contract';
 import { z } from 'zod';
 import type { AuditLog } from '../audit/audit-log.js';
-import { signedInUser } from '../auth/session.js';
+import { auditFrom } from '../audit/recorder.js';
+import { sendCarriedOut } from '../audit/warning.js';
+import { requireRole } from '../auth/require-role.js';
+import { imageTypeOf } from '../diagnostics/image-type.js';
+import { decodeVncUrl, officialVncPageUrl, VNC_URL_TTL_MS } from '../diagnostics/vnc.js';
 import { isEcsFailure, sendEcsError, sendError } from '../errors.js';
 import { instanceId, regionId } from '../registry/types.js';
 import { parseBody } from '../validation.js';
-import { requireRole } from './admin.js';
-
-/** ECS documents a DescribeInstanceVncUrl address as usable for 15 seconds after it is issued. */
-export const VNC_URL_TTL_MS = 15_000;
-
-/** Alibaba Cloud's own web VNC page; it takes the address, the instance and whether it is Windows. */
-export const VNC_PAGE_PREFIX = 'https://g.alicdn.com/aliyun/ecs-console-vnc2/';
 
 export interface DiagnosticsDeps {
   readonly client: EcsClient;
@@ -77,43 +75,12 @@ function sendExplainedError(response: Response, error: EcsError, explanation: Ex
   sendError(response, explanation.status ?? error.statusCode ?? 502, error.code, explanation.message, error.requestId);
 }
 
-/** PNG and JPEG by their first bytes: ECS documents JPEG, but its examples are PNG. */
-export function imageTypeOf(bytes: Buffer): 'image/png' | 'image/jpeg' | undefined {
-  if (bytes.length >= 4 && bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) {
-    return 'image/png';
-  }
-  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
-  return undefined;
-}
-
-/** ECS's URL-encoded `VncUrl`, decoded; undefined unless it is a `ws://` or `wss://` URL. */
-export function decodeVncUrl(encoded: string): string | undefined {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(encoded);
-  } catch {
-    return undefined;
-  }
-  return /^wss?:\/\/[^/\s]+/.test(decoded) ? decoded : undefined;
-}
-
-/**
- * The official web VNC page for an address. ECS returns the address URL-encoded once, and the page
- * expects it in the query encoded exactly once, so the decoded address is encoded again here.
- */
-export function officialVncPageUrl(version: string, websocketUrl: string, id: string, isWindows: boolean): string {
-  return (
-    `${VNC_PAGE_PREFIX}${version}/index.html?vncUrl=${encodeURIComponent(websocketUrl)}` +
-    `&instanceId=${encodeURIComponent(id)}&isWindows=${isWindows ? 'true' : 'false'}`
-  );
-}
-
 /**
  * `/api/instances/:regionId/:instanceId/...`: what an instance shows on its screen and serial
  * console, and the VNC launch. Screenshots and console output are reads (viewer); opening a VNC
  * console is audited (operator), and its address, a credential, never reaches a log or the audit log.
  */
-export function diagnosticsRoutes({ client, audit, vncPageVersion }: DiagnosticsDeps): Router {
+export function diagnosticsRoutes({ client, audit: auditLog, vncPageVersion }: DiagnosticsDeps): Router {
   const router = Router();
 
   router.get('/:regionId/:instanceId/screenshot', requireRole('viewer'), async (request, response) => {
@@ -143,7 +110,7 @@ export function diagnosticsRoutes({ client, audit, vncPageVersion }: Diagnostics
       }
       response
         .status(200)
-        .set({ 'Content-Type': contentType, 'Cache-Control': 'no-store', 'X-Captured-At': capturedAt })
+        .set({ 'Content-Type': contentType, 'Cache-Control': 'no-store', [CAPTURED_AT_HEADER]: capturedAt })
         .send(bytes);
     } catch (error) {
       if (!isEcsFailure(error)) throw error;
@@ -173,7 +140,7 @@ export function diagnosticsRoutes({ client, audit, vncPageVersion }: Diagnostics
         instanceId: target.instanceId,
         text: Buffer.from(encoded, 'base64').toString('utf8'),
         lastUpdateTime: typeof result.LastUpdateTime === 'string' ? result.LastUpdateTime : null,
-      });
+      } satisfies ConsoleOutputAnswer);
     } catch (error) {
       if (!isEcsFailure(error)) throw error;
       sendExplainedError(
@@ -188,17 +155,14 @@ export function diagnosticsRoutes({ client, audit, vncPageVersion }: Diagnostics
     const target = targetOf(request, response);
     if (!target) return;
     if (!parseBody(VncBody, request.body, response)) return;
-    const user = signedInUser(response);
     // Who opened a console on which instance; the address itself is never recorded.
-    const auditBase = {
-      user: user.username,
-      role: user.role,
+    const audit = auditFrom(auditLog, request, response);
+    const opened = {
       event: 'action' as const,
       action: 'OpenVncConsole',
       regionId: target.regionId,
       resourceIds: [target.instanceId],
       params: {},
-      sourceIp: request.ip,
     };
     // Taken before the call: ECS issues the address after this, so it is valid at least until then.
     const expiresAt = new Date(Date.now() + VNC_URL_TTL_MS).toISOString();
@@ -219,7 +183,7 @@ export function diagnosticsRoutes({ client, audit, vncPageVersion }: Diagnostics
       const instance = described.Instances.Instance.find((found) => found.InstanceId === target.instanceId);
       if (!instance) {
         await audit.record({
-          ...auditBase,
+          ...opened,
           outcome: 'failure',
           code: 'InvalidInstanceId.NotFound',
           requestId: described.RequestId,
@@ -235,7 +199,7 @@ export function diagnosticsRoutes({ client, audit, vncPageVersion }: Diagnostics
       }
       const websocketUrl = decodeVncUrl(vnc.VncUrl);
       if (!websocketUrl) {
-        await audit.record({ ...auditBase, outcome: 'failure', code: 'InvalidVncUrl', requestId: vnc.RequestId });
+        await audit.record({ ...opened, outcome: 'failure', code: 'InvalidVncUrl', requestId: vnc.RequestId });
         sendError(
           response,
           502,
@@ -246,16 +210,22 @@ export function diagnosticsRoutes({ client, audit, vncPageVersion }: Diagnostics
         return;
       }
       const isWindows = instance.OSType === 'windows';
-      await audit.record({ ...auditBase, outcome: 'success', requestId: vnc.RequestId });
-      response.set('Cache-Control', 'no-store').json({
-        websocketUrl,
-        consoleUrl: officialVncPageUrl(vncPageVersion, websocketUrl, target.instanceId, isWindows),
-        isWindows,
-        expiresAt,
-      });
+      const audited = await audit.record({ ...opened, outcome: 'success', requestId: vnc.RequestId });
+      response.set('Cache-Control', 'no-store');
+      sendCarriedOut(
+        response,
+        200,
+        {
+          websocketUrl,
+          consoleUrl: officialVncPageUrl(vncPageVersion, websocketUrl, target.instanceId, isWindows),
+          isWindows,
+          expiresAt,
+        } satisfies VncLaunchAnswer,
+        audited,
+      );
     } catch (error) {
       if (!isEcsFailure(error)) throw error;
-      await audit.record({ ...auditBase, outcome: 'failure', code: error.code, requestId: error.requestId });
+      await audit.record({ ...opened, outcome: 'failure', code: error.code, requestId: error.requestId });
       sendEcsError(response, error);
     }
   });

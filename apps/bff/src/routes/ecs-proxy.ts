@@ -1,18 +1,21 @@
 import { Router } from 'express';
 import type { EcsClient } from '@ecs-console/ecs-client';
+import { hasRole } from '@ecs-console/contract';
 import { redactParams, type AuditLog } from '../audit/audit-log.js';
-import { hasRole } from '../auth/roles.js';
+import { auditFrom, type AuditFields } from '../audit/recorder.js';
+import { sendCarriedOut } from '../audit/warning.js';
 import { signedInUser } from '../auth/session.js';
-import { isEcsFailure, sendEcsError, sendError } from '../errors.js';
+import { isEcsFailure, isOutcomeUnknown, sendEcsError, sendError, sendOutcomeUnknown } from '../errors.js';
 import { actionRegistry } from '../registry/index.js';
 import { parseBody } from '../validation.js';
 
 /**
  * `POST /api/ecs/:action`: the signing proxy. The registry says whether the action is allowed, who
  * may call it and what it accepts; the BFF adds the credentials, signs, calls ECS and answers
- * with ECS's body or ECS's error. Every write is audited, whatever its outcome.
+ * with ECS's body or ECS's error. Every write is audited, whatever its outcome: `unknown` (and
+ * `504 OutcomeUnknown`) when it was sent but its answer was lost, so it may have run.
  */
-export function ecsProxyRoutes({ client, audit }: { client: EcsClient; audit: AuditLog }): Router {
+export function ecsProxyRoutes({ client, audit: auditLog }: { client: EcsClient; audit: AuditLog }): Router {
   const router = Router();
   router.post('/:action', async (request, response) => {
     const action = request.params.action;
@@ -32,32 +35,39 @@ export function ecsProxyRoutes({ client, audit }: { client: EcsClient; audit: Au
     const { RegionId: regionId, ...rest } = params as { RegionId?: string } & Record<string, unknown>;
     // Actions without a RegionId parameter get the region only as the endpoint to call.
     const ecsParams = entry.region === 'param' ? params : rest;
-    const auditBase = {
-      user: user.username,
-      role: user.role,
-      event: 'action' as const,
+    const resourceIds = entry.resources(params);
+    const audit = auditFrom(auditLog, request, response);
+    const write: Omit<AuditFields, 'outcome'> = {
+      event: 'action',
       action,
       regionId,
-      resourceIds: entry.resources(params),
+      resourceIds,
       params: redactParams(rest, entry.secretParams),
-      sourceIp: request.ip,
     };
     try {
       const result = await client.call(action, ecsParams, regionId ? { regionId } : {});
-      if (entry.access === 'write') {
-        await audit.record({
-          ...auditBase,
-          outcome: 'success',
-          requestId: typeof result.RequestId === 'string' ? result.RequestId : undefined,
-        });
+      if (entry.access !== 'write') {
+        response.json(result);
+        return;
       }
-      response.json(result);
+      const requestId = typeof result.RequestId === 'string' ? result.RequestId : undefined;
+      const audited = await audit.record({ ...write, outcome: 'success', requestId });
+      sendCarriedOut(response, 200, result, audited);
     } catch (error) {
       if (!isEcsFailure(error)) throw error;
-      if (entry.access === 'write') {
-        await audit.record({ ...auditBase, outcome: 'failure', code: error.code, requestId: error.requestId });
+      if (entry.access !== 'write') {
+        sendEcsError(response, error);
+        return;
       }
-      sendEcsError(response, error);
+      const unknown = isOutcomeUnknown(error);
+      await audit.record({
+        ...write,
+        outcome: unknown ? 'unknown' : 'failure',
+        code: error.code,
+        requestId: error.requestId,
+      });
+      if (unknown) sendOutcomeUnknown(response, error, action, resourceIds);
+      else sendEcsError(response, error);
     }
   });
   return router;

@@ -1,53 +1,13 @@
 import { Router } from 'express';
 import { listAll, type EcsClient, type Instance } from '@ecs-console/ecs-client';
+import { INSTANCE_SUMMARY_FIELDS, type FleetAnswer, type InstanceSummary } from '@ecs-console/contract';
 import { z } from 'zod';
 import { isEcsFailure, sendEcsError, sendError } from '../errors.js';
 import { regionId } from '../registry/types.js';
 
-/**
- * The instance fields the list, its filters and the detail page show. The rest (network
- * interfaces, metadata, CPU and host options) would more than double a 10,000-instance answer;
- * DescribeInstances with InstanceIds returns them for one instance.
- */
-const SUMMARY_FIELDS = [
-  'InstanceId',
-  'InstanceName',
-  'Description',
-  'HostName',
-  'Status',
-  'RegionId',
-  'ZoneId',
-  'InstanceType',
-  'InstanceTypeFamily',
-  'Cpu',
-  'Memory',
-  'OSType',
-  'OSName',
-  'OSNameEn',
-  'ImageId',
-  'CreationTime',
-  'StartTime',
-  'ExpiredTime',
-  'InstanceChargeType',
-  'InternetChargeType',
-  'InternetMaxBandwidthOut',
-  'InstanceNetworkType',
-  'StoppedMode',
-  'DeletionProtection',
-  'KeyPairName',
-  'OperationLocks',
-  'VpcAttributes',
-  'PublicIpAddress',
-  'EipAddress',
-  'SecurityGroupIds',
-  'Tags',
-] as const satisfies readonly (keyof Instance)[];
-
-export type InstanceSummary = Pick<Instance, (typeof SUMMARY_FIELDS)[number]>;
-
 function summarize(instance: Instance): InstanceSummary {
   const summary: Partial<Record<keyof Instance, unknown>> = {};
-  for (const field of SUMMARY_FIELDS) if (instance[field] !== undefined) summary[field] = instance[field];
+  for (const field of INSTANCE_SUMMARY_FIELDS) if (instance[field] !== undefined) summary[field] = instance[field];
   return summary as InstanceSummary;
 }
 
@@ -74,7 +34,7 @@ export function fleetRoutes({ client, concurrency }: { client: EcsClient; concur
         totalCount: instances.length,
         pages: Math.max(1, Math.ceil(instances.length / 100)),
         fetchedAt: new Date().toISOString(),
-      });
+      } satisfies FleetAnswer);
     } catch (error) {
       if (!isEcsFailure(error)) throw error;
       sendEcsError(response, error);

@@ -1,90 +1,98 @@
 import { Router } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import type { BackendKind, SessionAnswer, SessionUser } from '@ecs-console/contract';
 import { z } from 'zod';
 import type { AuditLog } from '../audit/audit-log.js';
-import type { Sessions } from '../auth/session.js';
-import type { UserStore } from '../auth/users.js';
+import { auditFrom } from '../audit/recorder.js';
+import { sendCarriedOut } from '../audit/warning.js';
+import { loginThrottles, passwordChangeThrottle } from '../auth/login-throttle.js';
+import { passwordWeakness } from '../auth/password-policy.js';
+import { currentSession, type Sessions } from '../auth/session.js';
+import { PASSWORD, type UserStore } from '../auth/users.js';
 import { sendError } from '../errors.js';
 import { parseBody } from '../validation.js';
 
 const LoginBody = z.strictObject({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) });
+const PasswordChangeBody = z.strictObject({ currentPassword: z.string().min(1).max(256), newPassword: PASSWORD });
 
 export interface SessionRouteDeps {
   readonly users: UserStore;
   readonly sessions: Sessions;
   readonly audit: AuditLog;
-  readonly backend: { readonly kind: string; readonly defaultRegion: string };
+  readonly backend: { readonly kind: BackendKind; readonly defaultRegion: string };
 }
 
-/** `GET /api/session`, `POST /api/session` (log in, rate-limited), `DELETE /api/session` (log out). */
-export function sessionRoutes({ users, sessions, audit, backend }: SessionRouteDeps): Router {
+/**
+ * `GET /api/session`, `POST /api/session` (sign in, throttled per address and per account),
+ * `DELETE /api/session` (sign out: the session is revoked), `PUT /api/session/password`.
+ */
+export function sessionRoutes({ users, sessions, audit: auditLog, backend }: SessionRouteDeps): Router {
   const router = Router();
-  const loginLimiter = rateLimit({
-    windowMs: 15 * 60_000,
-    limit: 10,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    // Only failures count, so a user who logs in and out often is never locked out.
-    skipSuccessfulRequests: true,
-    handler: (_request, response) =>
-      sendError(response, 429, 'TooManyLoginAttempts', 'Too many failed sign-in attempts; try again in 15 minutes.'),
+  const answer = (user: SessionUser, expiresAt: number): SessionAnswer => ({
+    user: { username: user.username, role: user.role },
+    expiresAt: new Date(expiresAt).toISOString(),
+    backend,
   });
 
-  router.get('/', async (request, response) => {
-    const user = await sessions.current(request, response);
-    if (!user) {
-      sendError(response, 401, 'Unauthenticated', 'Sign in to continue.');
-      return;
-    }
-    response.json({
-      user: { username: user.username, role: user.role },
-      expiresAt: new Date(user.expiresAt).toISOString(),
-      backend,
-    });
+  router.get('/', sessions.require(), (_request, response) => {
+    const session = currentSession(response);
+    response.json(answer(session, session.expiresAt));
   });
 
-  router.post('/', loginLimiter, async (request, response) => {
+  router.post('/', ...loginThrottles(), async (request, response) => {
     const body = parseBody(LoginBody, request.body, response);
     if (!body) return;
     const user = await users.authenticate(body.username, body.password);
-    await audit.record({
-      user: body.username,
-      role: user?.role,
+    // A sign-in whose entry cannot be stored still goes ahead (with a warning and an error in
+    // the log): refusing every sign-in while the disk is full would lock the admins out too.
+    const audited = await auditFrom(auditLog, request, response, { user: body.username, role: user?.role }).record({
       event: 'login',
       resourceIds: [],
       params: {},
       outcome: user ? 'success' : 'failure',
       code: user ? undefined : 'InvalidCredentials',
-      sourceIp: request.ip,
     });
     if (!user) {
       sendError(response, 401, 'InvalidCredentials', 'The username or password is not right.');
       return;
     }
-    await sessions.signIn(request, response, user.username);
-    const current = await sessions.current(request, response);
-    response.json({
-      user: { username: user.username, role: user.role },
-      expiresAt: current ? new Date(current.expiresAt).toISOString() : undefined,
-      backend,
-    });
+    const { expiresAt } = await sessions.signIn(response, user);
+    sendCarriedOut(response, 200, answer(user, expiresAt), audited);
   });
 
   router.delete('/', async (request, response) => {
-    const user = await sessions.current(request, response);
+    const session = await sessions.current(request, response, { activity: false });
     await sessions.signOut(request, response);
-    if (user) {
-      await audit.record({
-        user: user.username,
-        role: user.role,
-        event: 'logout',
-        resourceIds: [],
-        params: {},
-        outcome: 'success',
-        sourceIp: request.ip,
-      });
+    if (!session) {
+      response.status(204).end();
+      return;
     }
-    response.status(204).end();
+    const audited = await auditFrom(auditLog, request, response, { user: session.username, role: session.role }).record(
+      { event: 'logout', resourceIds: [], params: {}, outcome: 'success' },
+    );
+    sendCarriedOut(response, 204, undefined, audited);
+  });
+
+  router.put('/password', sessions.require(), passwordChangeThrottle(), async (request, response) => {
+    const body = parseBody(PasswordChangeBody, request.body, response);
+    if (!body) return;
+    const session = currentSession(response);
+    const weakness = passwordWeakness(body.newPassword, [session.username]);
+    if (weakness) {
+      sendError(response, 400, 'WeakPassword', weakness);
+      return;
+    }
+    const audit = auditFrom(auditLog, request, response);
+    const change = { event: 'user', action: 'ChangeOwnPassword', resourceIds: [session.username], params: {} } as const;
+    if (!(await users.verify(session.accountId, body.currentPassword))) {
+      await audit.record({ ...change, outcome: 'failure', code: 'WrongPassword' });
+      sendError(response, 403, 'WrongPassword', 'The current password is not right.');
+      return;
+    }
+    await users.update(session.username, { password: body.newPassword });
+    // The new session version ends the account's other sessions; this one is re-issued with it.
+    await sessions.reissue(request, response);
+    const audited = await audit.record({ ...change, outcome: 'success' });
+    sendCarriedOut(response, 204, undefined, audited);
   });
 
   return router;

@@ -4,6 +4,7 @@ import { pino, type Logger } from 'pino';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, startConsole, type RunningConsole } from '../../src/index.js';
+import type { ConsoleOptions } from '../../src/console.js';
 import { createLogger } from '../../src/logger.js';
 
 export const ADMIN_PASSWORD = 'admin-password-for-tests';
@@ -12,8 +13,9 @@ export const ADMIN_PASSWORD = 'admin-password-for-tests';
 export async function startTestConsole(
   env: Record<string, string> = {},
   logger?: Logger,
+  options: ConsoleOptions = {},
 ): Promise<RunningConsole & { dataDir: string }> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'ecs-console-test-'));
+  const dataDir = env.CONSOLE_DATA_DIR ?? (await mkdtemp(join(tmpdir(), 'ecs-console-test-')));
   const config = loadConfig({
     PORT: '0',
     CONSOLE_DATA_DIR: dataDir,
@@ -25,7 +27,7 @@ export async function startTestConsole(
     LOG_LEVEL: 'silent',
     ...env,
   });
-  const running = await startConsole(config, logger ?? createLogger(config.LOG_LEVEL));
+  const running = await startConsole(config, logger ?? createLogger(config.LOG_LEVEL), options);
   return Object.assign(running, { dataDir });
 }
 
@@ -101,6 +103,15 @@ export class Browser {
 
   get hasSession(): boolean {
     return this.#cookie !== '';
+  }
+
+  /** The `name=value` of the session cookie this browser holds ('' for none): to keep or replay it. */
+  get cookie(): string {
+    return this.#cookie;
+  }
+
+  set cookie(value: string) {
+    this.#cookie = value;
   }
 }
 
