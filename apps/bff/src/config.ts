@@ -49,10 +49,17 @@ const ConfigSchema = z
     /** Express `trust proxy` (hops), so client IPs and HTTPS are read from a reverse proxy's headers. */
     CONSOLE_TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
     /**
-     * Attempts per ECS call, the first included; throttling is retried within them. A whole region
-     * is up to 100 calls, so at 30 % throttling 4 attempts would lose about half the lists.
+     * Most attempts per ECS call, the first included. A whole region is up to 100 calls, so at 30 %
+     * throttling 4 attempts would lose about half the lists; the retry budget below keeps 10 from
+     * multiplying the load when ECS throttles everything.
      */
     CONSOLE_ECS_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(10),
+    /**
+     * Retry tokens shared by every ECS call (AWS SDK v3's retry quota): a retry takes 5 (10 after a
+     * timeout), a success gives 1 back. Under sustained throttling ECS sees at most one extra request
+     * per 5 tokens, however many calls fail. 0 disables retries.
+     */
+    CONSOLE_ECS_RETRY_BUDGET: z.coerce.number().int().min(0).max(100_000).default(500),
     /** Pages fetched at once when listing a whole region. */
     CONSOLE_FLEET_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(16),
     /** Port of the embedded emulator (its ECS API and `/__emulator/` controls, loopback only); 0 = any free port. */

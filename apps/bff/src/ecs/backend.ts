@@ -1,11 +1,19 @@
-import { defaultCredentialsProvider, EcsClient, type Credentials, type EcsClientLogger } from '@ecs-console/ecs-client';
-import { startEmulator, type RunningEmulator } from '@ecs-console/ecs-emulator';
+import {
+  defaultCredentialsProvider,
+  EcsClient,
+  isEcsError,
+  type CredentialsProvider,
+  type EcsClientLogger,
+} from '@ecs-console/ecs-client';
+// Types only: the emulator's code is loaded (below) only when the embedded emulator is used.
+import type { RunningEmulator } from '@ecs-console/ecs-emulator';
 import { join } from 'node:path';
 import type { ConsoleConfig } from '../config.js';
 
 /**
  * Where ECS calls go:
- * - `cloud`: Alibaba Cloud, with credentials from the client's chain (environment, aliyun CLI);
+ * - `cloud`: Alibaba Cloud, with credentials from the client's chain (environment, aliyun CLI, the
+ *   RAM role of the ECS instance the console runs on), which the client refreshes as they expire;
  * - `endpoint`: one endpoint for every region (`ECS_ENDPOINT`: a private endpoint or `pnpm emulator`);
  * - `emulator`: an emulator embedded in this process, when there are no credentials.
  */
@@ -17,22 +25,40 @@ export interface EcsBackend {
   close(): Promise<void>;
 }
 
-async function findCredentials(): Promise<Credentials | undefined> {
+/**
+ * The default credentials chain, if it finds credentials. The provider itself is what the client
+ * gets, not what it resolved, so STS credentials (an ECS RAM role) are refreshed before they expire.
+ */
+async function findCredentials(logger: EcsClientLogger): Promise<CredentialsProvider | undefined> {
+  const provider = defaultCredentialsProvider();
   try {
-    return await defaultCredentialsProvider()();
-  } catch {
+    await provider();
+    return provider;
+  } catch (error) {
+    if (!isEcsError(error) || error.code !== 'Credentials.NotFound') {
+      logger.warn(
+        {
+          code: isEcsError(error) ? error.code : undefined,
+          reason: error instanceof Error ? error.message : 'unknown',
+        },
+        'ecs credentials unusable',
+      );
+    }
     return undefined;
   }
 }
 
 export async function openEcsBackend(config: ConsoleConfig, logger: EcsClientLogger): Promise<EcsBackend> {
-  const credentials = config.CONSOLE_EMULATOR === 'always' ? undefined : await findCredentials();
+  const retry = { maxAttempts: config.CONSOLE_ECS_MAX_ATTEMPTS };
+  const retryQuota = config.CONSOLE_ECS_RETRY_BUDGET;
+  const credentials = config.CONSOLE_EMULATOR === 'always' ? undefined : await findCredentials(logger);
   if (credentials) {
     const client = new EcsClient({
       credentials,
       endpoint: config.ECS_ENDPOINT,
       regionId: config.CONSOLE_DEFAULT_REGION,
-      retry: { maxAttempts: config.CONSOLE_ECS_MAX_ATTEMPTS },
+      retry,
+      retryQuota,
       logger,
     });
     return { kind: config.ECS_ENDPOINT ? 'endpoint' : 'cloud', client, close: () => client.close() };
@@ -44,7 +70,7 @@ export async function openEcsBackend(config: ConsoleConfig, logger: EcsClientLog
   }
   if (config.CONSOLE_EMULATOR === 'never') {
     throw new Error(
-      'no Alibaba Cloud credentials found (ALIBABA_CLOUD_ACCESS_KEY_ID/SECRET or ~/.aliyun/config.json) and CONSOLE_EMULATOR=never',
+      'no Alibaba Cloud credentials found (ALIBABA_CLOUD_ACCESS_KEY_ID/SECRET, ~/.aliyun/config.json or an ECS instance RAM role) and CONSOLE_EMULATOR=never',
     );
   }
   const fixedKey =
@@ -56,6 +82,8 @@ export async function openEcsBackend(config: ConsoleConfig, logger: EcsClientLog
           },
         ]
       : undefined;
+  // Loaded here, not at the top, so that a console calling Alibaba Cloud never loads the emulator.
+  const { startEmulator } = await import('@ecs-console/ecs-emulator');
   const emulator = await startEmulator({
     keys: fixedKey,
     port: config.CONSOLE_EMULATOR_PORT,
@@ -66,7 +94,8 @@ export async function openEcsBackend(config: ConsoleConfig, logger: EcsClientLog
     credentials: emulator.credentials,
     endpoint: emulator.url,
     regionId: config.CONSOLE_DEFAULT_REGION,
-    retry: { maxAttempts: config.CONSOLE_ECS_MAX_ATTEMPTS },
+    retry,
+    retryQuota,
     logger,
   });
   return {
