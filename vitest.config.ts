@@ -55,6 +55,20 @@ export default defineConfig({
           environment: 'node',
         },
       },
+      {
+        // Components rendered as a user sees them (Testing Library in happy-dom), fetch stubbed at the network.
+        extends: true,
+        resolve: {
+          alias: { '@': source('./apps/web/src') },
+        },
+        test: {
+          name: 'web-dom',
+          root: 'apps/web',
+          include: ['test/**/*.test.tsx'],
+          environment: 'happy-dom',
+          setupFiles: ['test/dom/setup.ts'],
+        },
+      },
     ],
   },
 });

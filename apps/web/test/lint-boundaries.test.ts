@@ -74,10 +74,9 @@ describe('the ECS client in the SPA', () => {
   });
 
   it('allows type-only imports', async () => {
-    const code = [
-      "import type { Instance } from '@ecs-console/ecs-client';",
-      'export type Probe = Instance;',
-    ].join('\n');
+    const code = ["import type { Instance } from '@ecs-console/ecs-client';", 'export type Probe = Instance;'].join(
+      '\n',
+    );
     expect(await boundaryErrors(path, code)).toEqual([]);
   });
 });

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { selfActionBlock, validateNewUser, validateUsername } from '@/features/users/logic/user-validation';
-import {
-  isFormValid,
-  validateConfirmation,
-  validateNewPassword,
-  validatePasswordForm,
-} from '@/lib/password-rules';
+import { isFormValid, validateConfirmation, validateNewPassword, validatePasswordForm } from '@/lib/password-rules';
 
 describe('user name validation (mirrors the BFF)', () => {
   it('accepts 2 to 64 lower-case characters starting with a letter', () => {
