@@ -59,7 +59,7 @@ test('a user changes their own password from the user menu and signs in with the
   await page.getByLabel('User name').fill(username);
   await page.getByLabel('Password').fill(oldPassword);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(shown(page, /not right/)).toBeVisible();
+  await expect(shown(page, 'The user name or password is not correct.')).toBeVisible();
   await signIn(page, { username, password: newPassword });
 
   // A common password is refused by the server, and its message is shown as it is.
