@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import express, { type ErrorRequestHandler, type Express } from 'express';
-import helmet from 'helmet';
+import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import type { EcsClient } from '@ecs-console/ecs-client';
@@ -11,6 +10,11 @@ import { csrfGuard } from './auth/csrf.js';
 import type { Sessions, SignedInUser } from './auth/session.js';
 import type { UserStore } from './auth/users.js';
 import { sendError } from './errors.js';
+import { jsonBody } from './http/body-parsing.js';
+import { errorHandler } from './http/error-handler.js';
+import { noStore } from './http/no-store.js';
+import { securityHeaders } from './http/security-headers.js';
+import { rejectMalformedUrl } from './http/url-decoding.js';
 import { auditRoutes } from './routes/audit.js';
 import { diagnosticsRoutes } from './routes/diagnostics.js';
 import { ecsProxyRoutes } from './routes/ecs-proxy.js';
@@ -34,9 +38,11 @@ export interface AppDeps {
   readonly vncPageVersion?: string;
   /**
    * WebSocket origins the embedded VNC viewer may connect to (CSP `connect-src`): the embedded
-   * emulator's `ws://host:port`, or Alibaba Cloud's `wss://*.aliyuncs.com` proxies.
+   * emulator's `ws://host:port`, or Alibaba Cloud's VNC proxies.
    */
   readonly vncConnectSrc?: readonly string[];
+  /** Users open the console over HTTPS: HSTS and upgrade-insecure-requests are sent. Default false. */
+  readonly servedOverHttps?: boolean;
 }
 
 /** The Express app: security headers, logs, the API, and the SPA. Routes stay thin; the work is in the modules they call. */
@@ -44,26 +50,7 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', deps.trustProxy ?? 0);
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'"],
-          // Cloudscape sets style attributes at run time.
-          styleSrc: ["'self'", "'unsafe-inline'"],
-          imgSrc: ["'self'", 'data:', 'blob:'],
-          connectSrc: ["'self'", ...(deps.vncConnectSrc ?? [])],
-          fontSrc: ["'self'", 'data:'],
-          objectSrc: ["'none'"],
-          frameAncestors: ["'none'"],
-          baseUri: ["'self'"],
-          formAction: ["'self'"],
-        },
-      },
-      crossOriginEmbedderPolicy: false,
-    }),
-  );
+  app.use(securityHeaders({ servedOverHttps: deps.servedOverHttps ?? false, vncConnectSrc: deps.vncConnectSrc ?? [] }));
   app.use(
     pinoHttp({
       logger: deps.logger,
@@ -88,7 +75,7 @@ export function createApp(deps: AppDeps): Express {
   );
 
   const api = express.Router();
-  api.use(express.json({ limit: '256kb' }));
+  api.use(noStore, rejectMalformedUrl, ...jsonBody());
   api.use(csrfGuard());
   api.get('/health', (_request, response) => {
     response.json({ status: 'ok', backend: deps.backendKind });
@@ -127,26 +114,4 @@ export function createApp(deps: AppDeps): Express {
 
   app.use(errorHandler(deps.logger));
   return app;
-}
-
-function errorHandler(logger: Logger): ErrorRequestHandler {
-  return (error: unknown, _request, response, _next) => {
-    const status = (error as { status?: unknown }).status;
-    if ((error as { type?: unknown }).type === 'entity.parse.failed') {
-      sendError(response, 400, 'InvalidParameter', 'The request body is not valid JSON.');
-      return;
-    }
-    if ((error as { type?: unknown }).type === 'entity.too.large') {
-      sendError(response, 413, 'RequestTooLarge', 'The request body is too large.');
-      return;
-    }
-    logger.error({ err: error }, 'unhandled error');
-    if (response.headersSent) return;
-    sendError(
-      response,
-      typeof status === 'number' && status >= 400 && status < 600 ? status : 500,
-      'InternalError',
-      'The console failed to handle the request.',
-    );
-  };
 }

@@ -46,6 +46,8 @@ const ConfigSchema = z
       .default(12),
     /** Set when the console is served over HTTPS (directly or behind a TLS proxy): cookies become Secure. */
     CONSOLE_SECURE_COOKIES: booleanText.default(false),
+    /** The URL users open (e.g. `https://ecs-console.example.com`); https means the console is served over HTTPS. */
+    CONSOLE_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
     /** Express `trust proxy` (hops), so client IPs and HTTPS are read from a reverse proxy's headers. */
     CONSOLE_TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
     /**
@@ -84,7 +86,11 @@ const ConfigSchema = z
       message: 'set both or neither',
       path: ['CONSOLE_EMULATOR_ACCESS_KEY_SECRET'],
     },
-  );
+  )
+  .refine((config) => !(config.CONSOLE_SECURE_COOKIES && config.CONSOLE_PUBLIC_URL?.startsWith('http:')), {
+    message: 'is http:// but CONSOLE_SECURE_COOKIES=true: browsers never send Secure cookies over HTTP',
+    path: ['CONSOLE_PUBLIC_URL'],
+  });
 
 /** The environment variables the console reads (README's settings table lists each; a test checks it). */
 export const CONFIG_VARIABLES: readonly string[] = Object.keys(ConfigSchema.shape);
@@ -93,6 +99,11 @@ export type ConsoleConfig = Omit<z.infer<typeof ConfigSchema>, 'CONSOLE_DATA_DIR
   /** Absolute. */
   readonly CONSOLE_DATA_DIR: string;
 };
+
+/** Users reach the console over HTTPS (directly or through a TLS proxy): Secure cookies, HSTS, upgrade-insecure-requests. */
+export function servedOverHttps(config: ConsoleConfig): boolean {
+  return config.CONSOLE_SECURE_COOKIES || (config.CONSOLE_PUBLIC_URL?.startsWith('https:') ?? false);
+}
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';

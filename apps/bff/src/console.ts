@@ -9,8 +9,9 @@ import { AuditLog } from './audit/audit-log.js';
 import { Sessions } from './auth/session.js';
 import { UserStore } from './auth/users.js';
 import { FileRevokedSessions } from './storage/revoked-sessions.js';
-import type { ConsoleConfig } from './config.js';
+import { servedOverHttps, type ConsoleConfig } from './config.js';
 import { openEcsBackend, type EcsBackend } from './ecs/backend.js';
+import { ALIBABA_VNC_PROXY_SOURCES } from './http/security-headers.js';
 import { ecsClientLogger } from './logger.js';
 
 export interface RunningConsole {
@@ -39,7 +40,7 @@ async function sessionSecret(config: ConsoleConfig): Promise<string> {
 /**
  * Where the embedded VNC viewer's WebSocket may connect (CSP `connect-src`). The embedded
  * emulator's DescribeInstanceVncUrl answers `ws://` addresses of its own host and port; Alibaba
- * Cloud answers `wss://` addresses of its VNC proxies under aliyuncs.com; an endpoint set with
+ * Cloud answers `wss://` addresses of its VNC proxies (`hz01-vncproxy.aliyun.com`); an endpoint set with
  * ECS_ENDPOINT (a private endpoint or `pnpm emulator`) may answer addresses of its own host.
  */
 export function vncConnectSources(backend: EcsBackend, config: ConsoleConfig): string[] {
@@ -48,7 +49,7 @@ export function vncConnectSources(backend: EcsBackend, config: ConsoleConfig): s
     return `${url.protocol === 'https:' ? 'wss:' : 'ws:'}//${url.host}`;
   };
   if (backend.emulator) return [webSocketOrigin(backend.emulator.url)];
-  const sources = ['wss://*.aliyuncs.com'];
+  const sources = [...ALIBABA_VNC_PROXY_SOURCES];
   if (config.ECS_ENDPOINT) sources.push(webSocketOrigin(config.ECS_ENDPOINT));
   return sources;
 }
@@ -74,7 +75,7 @@ export async function startConsole(
       secret: await sessionSecret(config),
       idleMinutes: config.CONSOLE_SESSION_IDLE_MINUTES,
       maxHours: config.CONSOLE_SESSION_MAX_HOURS,
-      secureCookies: config.CONSOLE_SECURE_COOKIES,
+      secureCookies: servedOverHttps(config),
     },
     {
       users,
@@ -97,6 +98,7 @@ export async function startConsole(
     trustProxy: config.CONSOLE_TRUST_PROXY,
     vncPageVersion: config.CONSOLE_VNC_PAGE_VERSION,
     vncConnectSrc: vncConnectSources(backend, config),
+    servedOverHttps: servedOverHttps(config),
   });
   const server: Server = await new Promise((resolve, reject) => {
     const listening = app.listen(config.PORT, config.HOST, (error?: Error) =>

@@ -266,10 +266,13 @@ describe('configuration', () => {
       close: () => Promise.resolve(),
     });
     const base = { CONSOLE_DATA_DIR: tmpdir() };
-    expect(vncConnectSources(backend('cloud'), loadConfig(base))).toEqual(['wss://*.aliyuncs.com']);
+    expect(vncConnectSources(backend('cloud'), loadConfig(base))).toEqual([
+      'wss://*.aliyun.com',
+      'wss://*.aliyuncs.com',
+    ]);
     expect(
       vncConnectSources(backend('endpoint'), loadConfig({ ...base, ECS_ENDPOINT: 'http://10.0.0.5:9000/' })),
-    ).toEqual(['wss://*.aliyuncs.com', 'ws://10.0.0.5:9000']);
+    ).toEqual(['wss://*.aliyun.com', 'wss://*.aliyuncs.com', 'ws://10.0.0.5:9000']);
   });
 
   it('takes the VNC page version as digits and dots only', () => {
