@@ -67,6 +67,8 @@ export default defineConfig({
           include: ['test/**/*.test.tsx'],
           environment: 'happy-dom',
           setupFiles: ['test/dom/setup.ts'],
+          // Typing key by key into Cloudscape fields is slow on a shared machine; not a performance check.
+          testTimeout: 30_000,
         },
       },
     ],
