@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createServer, type AddressInfo, type Socket } from 'node:net';
 
 /**
@@ -59,6 +60,13 @@ function instance(i: number) {
 /** Instances per DescribeInstances answer: `--page-size N` (default 10). */
 const pageSizeArg = process.argv.indexOf('--page-size');
 const pageSize = pageSizeArg > 0 ? Number(process.argv[pageSizeArg + 1]) : 10;
+/**
+ * `--pages-file F`: a JSON array of DescribeInstances bodies, answered by PageNumber (page N gets
+ * entry N-1, wrapping around), so a comparison with another server can use the very bytes it sent.
+ */
+const pagesFileArg = process.argv.indexOf('--pages-file');
+const pageBodies =
+  pagesFileArg > 0 ? (JSON.parse(readFileSync(process.argv[pagesFileArg + 1]!, 'utf8')) as string[]) : undefined;
 
 const bodies: Record<string, string> = {
   DescribeInstances: JSON.stringify({
@@ -71,20 +79,33 @@ const bodies: Record<string, string> = {
   StartInstance: JSON.stringify({ RequestId: '473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E' }),
 };
 
-const responses = new Map<string, Buffer>(
-  Object.entries(bodies).map(([action, body]) => [
-    action,
-    Buffer.from(
-      `HTTP/1.1 200 OK\r\ncontent-type: application/json;charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: keep-alive\r\n\r\n${body}`,
-    ),
-  ]),
-);
+/** A whole HTTP answer with the headers the emulator sends (Node's http server adds Date and Keep-Alive). */
+function httpResponse(body: string): Buffer {
+  const requestId = /"RequestId":"([^"]*)"/.exec(body)?.[1] ?? '';
+  return Buffer.from(
+    `HTTP/1.1 200 OK\r\ncontent-type: application/json;charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\n` +
+      `x-acs-request-id: ${requestId}\r\nDate: ${new Date().toUTCString()}\r\nConnection: keep-alive\r\n` +
+      `Keep-Alive: timeout=65\r\n\r\n${body}`,
+  );
+}
+
+const responses = new Map<string, Buffer>(Object.entries(bodies).map(([action, body]) => [action, httpResponse(body)]));
+const pageResponses = pageBodies?.map(httpResponse);
 
 const HEADER_END = Buffer.from('\r\n\r\n');
 
-function answer(head: string): Buffer {
+function answer(head: string, body: string): Buffer {
+  const requestLine = head.slice(0, head.indexOf('\r\n'));
   const action =
-    /\r\nx-acs-action:\s*(\w+)/i.exec(head)?.[1] ?? /[?&]Action=(\w+)/.exec(head.slice(0, head.indexOf('\r\n')))?.[1];
+    /\r\nx-acs-action:\s*(\w+)/i.exec(head)?.[1] ??
+    /[?&]Action=(\w+)/.exec(requestLine)?.[1] ??
+    /(?:^|&)Action=(\w+)/.exec(body)?.[1];
+  if (action === 'DescribeInstances' && pageResponses) {
+    const pageNumber = Number(
+      /[?&]PageNumber=(\d+)/.exec(requestLine)?.[1] ?? /(?:^|&)PageNumber=(\d+)/.exec(body)?.[1] ?? 1,
+    );
+    return pageResponses[(pageNumber - 1) % pageResponses.length]!;
+  }
   return responses.get(action ?? '') ?? responses.get('StartInstance')!;
 }
 
@@ -101,11 +122,9 @@ function serve(socket: Socket): void {
       const length = Number(/\r\ncontent-length:\s*(\d+)/i.exec(head)?.[1] ?? 0);
       const total = end + HEADER_END.length + length;
       if (pending.length < total) return;
-      // V2 puts Action in the form body rather than a header.
+      // V2 puts Action (and the other parameters) in the form body rather than the query.
       const body = length > 0 ? pending.subarray(end + HEADER_END.length, total).toString('latin1') : '';
-      socket.write(
-        answer(length > 0 ? `${head}\r\nx-acs-action: ${/(?:^|&)Action=(\w+)/.exec(body)?.[1] ?? ''}` : head),
-      );
+      socket.write(answer(head, body));
       pending = pending.subarray(total);
     }
   });

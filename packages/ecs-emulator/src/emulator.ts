@@ -6,7 +6,13 @@ import { generateEstate } from './data/generator.js';
 import { authenticate, NonceCache, type EmulatorKey } from './protocol/authenticate.js';
 import { apiError, EcsApiError, internalError } from './protocol/errors.js';
 import { parseRequest, readBody } from './protocol/parse.js';
-import { newRequestId, serializeError, serializeSuccess, type ResponseFormat } from './protocol/serialize.js';
+import {
+  newRequestId,
+  serializeError,
+  serializeSuccess,
+  type ResponseFormat,
+  type SerializedResponse,
+} from './protocol/serialize.js';
 import { RequestParams } from './providers/params.js';
 import { actionHandlers, registerTransitions } from './providers/index.js';
 import { Store } from './store/store.js';
@@ -105,7 +111,7 @@ export class Emulator {
     let accessKeyId: string | undefined;
     let status = 200;
     let code: string | undefined;
-    let payload: { contentType: string; body: string };
+    let payload: SerializedResponse;
     try {
       if (request.method !== 'GET' && request.method !== 'POST') {
         throw apiError(

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { jsonBytes } from './pre-serialized.js';
 
 export type ResponseFormat = 'JSON' | 'XML';
 
 export interface SerializedResponse {
   readonly contentType: string;
-  readonly body: string;
+  /** JSON answers are UTF-8 bytes already (see pre-serialized.ts); XML ones a string. */
+  readonly body: string | Buffer;
 }
 
 /** ECS's RequestId shape: an upper-case UUID. */
@@ -37,7 +39,7 @@ export function serializeError(error: ErrorBody, format: ResponseFormat): Serial
 }
 
 function json(payload: unknown): SerializedResponse {
-  return { contentType: 'application/json;charset=utf-8', body: JSON.stringify(payload) };
+  return { contentType: 'application/json;charset=utf-8', body: jsonBytes(payload) };
 }
 
 /**

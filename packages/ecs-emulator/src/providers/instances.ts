@@ -14,6 +14,7 @@ import { apiError, incorrectStatus, invalidParameter, missingParameter, notFound
 import type { Store } from '../store/store.js';
 import type { DiskRecord, InstanceRecord, InstanceStatus, RegionState } from '../store/types.js';
 import { regionOfResource, requireRegion, type ActionContext, type ActionHandler } from './context.js';
+import { cachedInstanceView } from './instance-view-cache.js';
 import { paginate, wildcardMatcher, type PageLimits } from './pagination.js';
 
 /**
@@ -117,12 +118,11 @@ const describeInstances: ActionHandler = (context) => {
   const region = requireRegion(context);
   const filters = instanceFilters(context);
   stopIfDryRun(context);
-  const matches: InstanceRecord[] = [];
-  for (const instance of region.instances.values()) {
-    if (filters.every((filter) => filter(instance))) matches.push(instance);
-  }
+  const all = region.instances.values();
+  const matches = filters.length === 0 ? [...all] : [...all].filter((i) => filters.every((filter) => filter(i)));
   const page = paginate(matches, context.params, DESCRIBE_INSTANCES_PAGES);
-  return { ...page.fields, Instances: { Instance: page.items.map((instance) => renderInstance(region, instance)) } };
+  const views = page.items.map((instance) => cachedInstanceView(region, instance, renderInstance));
+  return { ...page.fields, Instances: { Instance: views } };
 };
 
 /** One predicate per filter the request sends; an instance must pass them all (AND). */

@@ -67,6 +67,7 @@ export class Store {
       securityGroups: new Map(),
       consoleSessions: new Map(),
       screenshotTakenAt: new Map(),
+      instanceViews: new Map(),
       securityGroupOrder: undefined,
     };
     this.regions.set(region.RegionId, state);

@@ -1,4 +1,5 @@
 import type { ConsoleSession } from '../console/terminal.js';
+import type { CachedInstanceView } from '../providers/instance-view-cache.js';
 /**
  * What the emulator remembers, per region. Records hold ECS's own field values (so providers
  * can render responses directly) plus the little internal state the state machines need. They are
@@ -210,6 +211,8 @@ export interface RegionState {
   readonly consoleSessions: Map<string, { readonly console: InstanceConsoleState; readonly session: ConsoleSession }>;
   /** Wall-clock ms of each instance's last GetInstanceScreenshot (by instance ID). */
   readonly screenshotTakenAt: Map<string, number>;
+  /** DescribeInstances' rendered view of each instance (by instance ID), while its record is unchanged. */
+  readonly instanceViews: Map<string, CachedInstanceView>;
   /** The security-group IDs in descending order, while the region's groups stay the same. */
   securityGroupOrder:
     { readonly size: number; readonly idCounter: number; readonly ids: readonly string[] } | undefined;
