@@ -13,7 +13,7 @@ import {
   type ResponseFormat,
   type SerializedResponse,
 } from './protocol/serialize.js';
-import { RequestParams } from './providers/params.js';
+import { RequestParams } from './providers/kit/params.js';
 import { actionHandlers, registerTransitions } from './providers/index.js';
 import { Store } from './store/store.js';
 

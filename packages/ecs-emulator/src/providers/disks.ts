@@ -2,11 +2,16 @@ import { isoMinutes, isoSeconds } from '../clock.js';
 import { apiError, incorrectStatus, invalidParameter, missingParameter, notFound } from '../protocol/errors.js';
 import { createDisk, nextDevice } from '../store/factories.js';
 import type { Store } from '../store/store.js';
-import type { DiskRecord, DiskStatus, InstanceRecord, RegionState, SnapshotRecord, TagMap } from '../store/types.js';
-import { requireRegion, regionOfResource, type ActionContext, type ActionHandler } from './context.js';
-import { idempotent } from './idempotency.js';
-import { paginate, type PageLimits } from './pagination.js';
-import type { RequestParams } from './params.js';
+import type { DiskRecord, DiskStatus, InstanceRecord, RegionState, SnapshotRecord } from '../store/types.js';
+import { requireRegion, regionOfResource, type ActionContext, type ActionHandler } from './kit/context.js';
+import { idempotent } from './kit/idempotency.js';
+import { paginate, type PageLimits } from './kit/pagination.js';
+import { rejectSecurityLock, stopIfDryRun } from './kit/checks.js';
+import { creationTimeMatcher } from './kit/filters.js';
+import { digitsFor, readDescription, readName } from './kit/names.js';
+import type { RequestParams } from './kit/params.js';
+import { checkPassword } from './kit/passwords.js';
+import { readNewTags, renderTags, tagMatcher } from './kit/tags.js';
 
 // Emulated durations of the disk state machine (DIGEST §6.2).
 const CREATE_MS = 5_000;
@@ -62,95 +67,6 @@ const ONLINE_RESIZE_CATEGORIES = new Set([
   'elastic_ephemeral_disk_premium',
 ]);
 
-// Names, descriptions and tags ------------------------------------------------------------------
-
-/** 2–128 characters, starting with a letter; letters, digits, `:`, `_`, `.`, `-`; no http(s):// prefix. */
-const NAME_PATTERN = /^(?!https?:\/\/)\p{L}[\p{L}0-9:_.-]{1,127}$/u;
-/** 2–256 characters, no http(s):// prefix. */
-const DESCRIPTION_PATTERN = /^(?!https?:\/\/)[\s\S]{2,256}$/u;
-
-/** A resource name (DiskName, SnapshotName) under ECS's naming rule, or undefined when not sent. */
-export function readName(params: RequestParams, name: string, code: string): string | undefined {
-  return params.string(name, { pattern: NAME_PATTERN, code });
-}
-
-/** A Description under ECS's rule; the code and HTTP status of a malformed one vary by action. */
-export function readDescription(params: RequestParams, code: string, status: number): string | undefined {
-  return params.string('Description', { pattern: DESCRIPTION_PATTERN, code, status });
-}
-
-/** `Tag.N` of a create call: keys 1–128 characters, not `aliyun`/`acs:`, no URLs, no duplicates. */
-export function readNewTags(params: RequestParams): TagMap {
-  const tags: TagMap = {};
-  for (const { Key, Value } of params.tags()) {
-    const value = Value ?? '';
-    if (Key === '' || [...Key].length > 128 || /^(aliyun|acs:)/i.test(Key) || /https?:\/\//i.test(Key)) {
-      throw apiError(400, 'InvalidTagKey.Malformed', `The specified tag key "${Key}" is not valid.`);
-    }
-    if ([...value].length > 128 || /https?:\/\//i.test(value)) {
-      throw apiError(400, 'InvalidTagValue.Malformed', `The specified tag value "${value}" is not valid.`);
-    }
-    if (Object.hasOwn(tags, Key))
-      throw apiError(400, 'Duplicate.TagKey', `The tag key "${Key}" is specified more than once.`);
-    tags[Key] = value;
-  }
-  return tags;
-}
-
-/** A matcher for the `Tag.N` filter of Describe calls: every tag must be present (with its value, when given). */
-export function tagMatcher(params: RequestParams): ((tags: TagMap) => boolean) | undefined {
-  const wanted = params.tags();
-  if (wanted.length === 0) return undefined;
-  return (tags) =>
-    wanted.every(({ Key, Value }) => Object.hasOwn(tags, Key) && (Value === undefined || tags[Key] === Value));
-}
-
-export function renderTags(tags: TagMap): { Tag: { TagKey: string; TagValue: string }[] } {
-  return { Tag: Object.entries(tags).map(([TagKey, TagValue]) => ({ TagKey, TagValue })) };
-}
-
-/**
- * The `Filter.N` creation-time window of Describe calls (`CreationStartTime`, `CreationEndTime`,
- * `yyyy-MM-ddTHH:mmZ` in UTC); undefined when no filter is sent.
- */
-export function creationTimeMatcher(params: RequestParams): ((createdAt: number) => boolean) | undefined {
-  const filters = params.objectList('Filter');
-  if (filters.length === 0) return undefined;
-  let start = -Infinity;
-  let end = Infinity;
-  filters.forEach((filter, index) => {
-    const { Key: key, Value: value } = filter;
-    if (key !== 'CreationStartTime' && key !== 'CreationEndTime') {
-      throw apiError(404, 'InvalidFilterKey.NotFound', `The specified filter key "${key ?? ''}" is not supported.`);
-    }
-    if (value === undefined || value === '') return;
-    const time = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?Z$/.test(value) ? Date.parse(value) : NaN;
-    if (Number.isNaN(time))
-      throw invalidParameter(`Filter.${index + 1}.Value`, 'not a time in yyyy-MM-ddTHH:mmZ format');
-    if (key === 'CreationStartTime') start = time;
-    else end = time;
-  });
-  return (createdAt) => createdAt >= start && createdAt <= end;
-}
-
-/** DryRun=true: every check passed, so ECS answers DryRunOperation instead of acting. */
-export function checkDryRun(params: RequestParams): void {
-  if (params.boolean('DryRun')) {
-    throw apiError(400, 'DryRunOperation', 'Request validation has been passed with DryRun flag set.');
-  }
-}
-
-/** A numeric ID in the shape of ECS order and serial numbers, derived from a resource ID. */
-export function digitsFor(id: string, length: number): string {
-  let hash = 0x811c9dc5;
-  let digits = '';
-  while (digits.length < length) {
-    for (const char of id) hash = Math.imul(hash ^ char.charCodeAt(0), 0x01000193) >>> 0;
-    digits += String(hash);
-  }
-  return digits.slice(0, length);
-}
-
 // Lookups and shared checks ---------------------------------------------------------------------
 
 export function diskNotFound(diskId: string) {
@@ -182,13 +98,7 @@ export function attachedInstance(region: RegionState, disk: DiskRecord): Instanc
 
 /** Instances locked for security refuse every operation; other locks mean arrears. */
 export function checkInstanceUnlocked(instance: InstanceRecord): void {
-  if (instance.lockReasons.includes('security')) {
-    throw apiError(
-      403,
-      'InstanceLockedForSecurity',
-      `The instance "${instance.InstanceId}" is locked for security reasons.`,
-    );
-  }
+  rejectSecurityLock(instance, `The instance "${instance.InstanceId}" is locked for security reasons.`);
   if (instance.lockReasons.length > 0) {
     throw apiError(
       403,
@@ -473,7 +383,7 @@ const describeDisks: ActionHandler = (context) => {
   const { params } = context;
   const filters = diskFilters(params, region);
   const withPlacement = params.repeatList('AdditionalAttributes').includes('Placement');
-  checkDryRun(params);
+  stopIfDryRun(params);
   const matched: DiskRecord[] = [];
   for (const disk of region.disks.values()) if (filters.every((matches) => matches(disk))) matched.push(disk);
   const page = paginate(matched, params, DISK_PAGES);
@@ -852,29 +762,16 @@ const resetDisk: ActionHandler = (context) => {
   } else if (disk.Status !== 'Available') {
     throw incorrectDiskStatus(disk, 'ResetDisk');
   }
-  checkDryRun(params);
+  stopIfDryRun(params);
   return {};
 };
 
 // ReInitDisk ------------------------------------------------------------------------------------
 
-const PASSWORD_SPECIALS = "()`~!@#$%^&*-_+=|{}[]:;'<>,.?/";
-
-/** 8–30 characters of letters, digits and ECS's specials, using three of the four kinds. */
-function isValidPassword(password: string, osType: 'linux' | 'windows'): boolean {
-  if (password.length < 8 || password.length > 30) return false;
-  if (osType === 'windows' && password.startsWith('/')) return false;
-  if (![...password].every((c) => /[A-Za-z0-9]/.test(c) || PASSWORD_SPECIALS.includes(c))) return false;
-  const kinds = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((kind) => kind.test(password)).length;
-  return kinds >= 3;
-}
-
 /** Password and KeyPairName apply to a system disk; a key pair only to Linux. */
 function checkCredentials(params: RequestParams, disk: DiskRecord, instance: InstanceRecord): void {
   const password = params.string('Password');
-  if (password !== undefined && disk.Type === 'system' && !isValidPassword(password, instance.OSType)) {
-    throw apiError(400, 'InvalidPassword.Malformed', 'The specified password is not valid.');
-  }
+  if (password !== undefined && disk.Type === 'system') checkPassword(password, instance.OSType);
   const keyPairName = params.string('KeyPairName');
   if (keyPairName !== undefined && disk.Type === 'system' && instance.OSType === 'windows') {
     throw invalidParameter('KeyPairName', 'Windows instances do not take key pairs');

@@ -1,5 +1,5 @@
 import type { Store } from '../store/store.js';
-import type { ActionHandler } from './context.js';
+import type { ActionHandler } from './kit/context.js';
 import { regionHandlers } from './regions.js';
 import { instanceHandlers, registerInstanceTransitions } from './instances.js';
 import { monitoringHandlers } from './monitoring.js';

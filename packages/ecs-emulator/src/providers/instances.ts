@@ -13,9 +13,13 @@ import { issueVncTicket } from '../console/vnc-tickets.js';
 import { apiError, incorrectStatus, invalidParameter, missingParameter, notFound } from '../protocol/errors.js';
 import type { Store } from '../store/store.js';
 import type { DiskRecord, InstanceRecord, InstanceStatus, RegionState } from '../store/types.js';
-import { regionOfResource, requireRegion, type ActionContext, type ActionHandler } from './context.js';
-import { cachedInstanceView } from './instance-view-cache.js';
-import { paginate, wildcardMatcher, type PageLimits } from './pagination.js';
+import { regionOfResource, requireRegion, type ActionContext, type ActionHandler } from './kit/context.js';
+import { cachedInstanceView } from './kit/instance-view-cache.js';
+import { rejectSecurityLock, stopIfDryRun } from './kit/checks.js';
+import { parseFilterTime, wildcardMatcher } from './kit/filters.js';
+import { paginate, type PageLimits } from './kit/pagination.js';
+import { checkPassword } from './kit/passwords.js';
+import { hasTags } from './kit/tags.js';
 
 /**
  * The instance actions (DIGEST §6.1, §7): listing and status, the power state machine
@@ -80,16 +84,6 @@ const instanceNotFound = (id: string) => notFound('InvalidInstanceId.NotFound', 
 const invalidInstanceParameter = (id: string) =>
   apiError(404, 'InvalidParameter', `The specified parameter "InstanceId" (${id}) is not valid.`);
 
-function rejectSecurityLock(instance: InstanceRecord): void {
-  if (instance.lockReasons.includes('security')) {
-    throw apiError(
-      403,
-      'InstanceLockedForSecurity',
-      'The specified operation is denied as your instance is locked for security reasons.',
-    );
-  }
-}
-
 /** An expired or overdue instance carries the `financial` lock; each action names the error its own way. */
 function rejectFinancialLock(instance: InstanceRecord, code: 'InstanceExpired' | 'InstanceExpiredOrInArrears'): void {
   if (instance.lockReasons.includes('financial')) {
@@ -103,13 +97,6 @@ function requireStatus(instance: InstanceRecord, allowed: readonly InstanceStatu
   }
 }
 
-/** Call once every check has passed: a DryRun request ends here, as ECS answers it. */
-function stopIfDryRun(context: ActionContext): void {
-  if (context.params.boolean('DryRun')) {
-    throw apiError(400, 'DryRunOperation', 'Request validation has been passed with DryRun flag set.');
-  }
-}
-
 // DescribeInstances -------------------------------------------------------------------------------
 
 type InstanceFilter = (instance: InstanceRecord) => boolean;
@@ -117,7 +104,7 @@ type InstanceFilter = (instance: InstanceRecord) => boolean;
 const describeInstances: ActionHandler = (context) => {
   const region = requireRegion(context);
   const filters = instanceFilters(context);
-  stopIfDryRun(context);
+  stopIfDryRun(context.params);
   const all = region.instances.values();
   const matches = filters.length === 0 ? [...all] : [...all].filter((i) => filters.every((filter) => filter(i)));
   const page = paginate(matches, context.params, DESCRIBE_INSTANCES_PAGES);
@@ -215,13 +202,8 @@ function listFilters({ params }: ActionContext): InstanceFilter[] {
 
 /** Tag.N.Key/Value: every tag must be present; a key without a value matches any value. */
 function tagFilters({ params }: ActionContext): InstanceFilter[] {
-  return params
-    .tags()
-    .filter((tag) => tag.Key !== '')
-    .map(({ Key, Value }) => (instance: InstanceRecord) => {
-      const actual = instance.tags[Key];
-      return actual !== undefined && (Value === undefined || actual === Value);
-    });
+  const wanted = params.tags().filter((tag) => tag.Key !== '');
+  return wanted.length === 0 ? [] : [(instance) => hasTags(instance.tags, wanted)];
 }
 
 /** Filter.N.Key/Value: creation and expiry windows, compared at ECS's minute precision. */
@@ -231,7 +213,7 @@ function timeFilters({ params }: ActionContext): InstanceFilter[] {
     if (!(FILTER_KEYS as readonly string[]).includes(key)) {
       throw apiError(404, 'InvalidFilterKey.NotFound', `The specified filter key "${key}" does not exist.`);
     }
-    const bound = parseFilterTime(filter.Value, `Filter.${index + 1}.Value`);
+    const bound = readFilterTime(filter.Value, `Filter.${index + 1}.Value`);
     const field = key.startsWith('Creation') ? (i: InstanceRecord) => i.createdAt : expiryOf;
     return key.endsWith('StartTime')
       ? (instance: InstanceRecord) => toMinute(field(instance)) >= bound
@@ -240,10 +222,9 @@ function timeFilters({ params }: ActionContext): InstanceFilter[] {
 }
 
 /** `YYYY-MM-DDThh:mmZ` as documented; seconds are accepted too. */
-function parseFilterTime(value: string | undefined, name: string): number {
+function readFilterTime(value: string | undefined, name: string): number {
   if (value === undefined || value === '') throw missingParameter(name);
-  const match = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(:\d{2})?Z$/.exec(value);
-  const ms = match ? Date.parse(`${match[1]}${match[2] ?? ':00'}Z`) : NaN;
+  const ms = parseFilterTime(value);
   if (Number.isNaN(ms)) throw invalidParameter(name, 'expected YYYY-MM-DDThh:mmZ');
   return toMinute(ms);
 }
@@ -403,7 +384,7 @@ const startInstance: ActionHandler = (context) => {
   rejectSecurityLock(instance);
   rejectFinancialLock(instance, 'InstanceExpired');
   requireStatus(instance, ['Stopped'], 'StartInstance');
-  stopIfDryRun(context);
+  stopIfDryRun(context.params);
   powerOn(context.store, region, instance, context.now);
   return {};
 };
@@ -419,7 +400,7 @@ const stopInstance: ActionHandler = (context) => {
   rejectSecurityLock(instance);
   rejectFinancialLock(instance, 'InstanceExpiredOrInArrears');
   requireStatus(instance, ['Running'], 'StopInstance');
-  stopIfDryRun(context);
+  stopIfDryRun(context.params);
   instance.Status = 'Stopping';
   // Only pay-as-you-go VPC instances can stop charging; others silently stop normally (every instance here is VPC).
   instance.pendingStoppedMode = instance.InstanceChargeType === 'PostPaid' ? requestedMode : 'KeepCharging';
@@ -440,7 +421,7 @@ const rebootInstance: ActionHandler = (context) => {
   rejectSecurityLock(instance);
   rejectFinancialLock(instance, 'InstanceExpiredOrInArrears');
   requireStatus(instance, ['Running'], 'RebootInstance');
-  stopIfDryRun(context);
+  stopIfDryRun(context.params);
   endRunningPeriod(instance, context.now);
   powerOn(context.store, region, instance, context.now);
   return {};
@@ -474,7 +455,7 @@ const deleteInstance: ActionHandler = (context) => {
       'A subscription instance can only be released once it has expired, with TerminateSubscription.',
     );
   }
-  stopIfDryRun(context);
+  stopIfDryRun(context.params);
   releaseInstance(context.store, region, instance, context.now);
   return {};
 };
@@ -517,7 +498,6 @@ function detachDisk(store: Store, region: RegionState, disk: DiskRecord, now: nu
 
 /** 2–128 characters, starting with a letter; letters, digits, `.`, `_`, `-` and `:` (so never `http://`). */
 const INSTANCE_NAME = /^\p{L}[\p{L}\p{N}._:-]{1,127}$/u;
-const PASSWORD_CHARACTERS = /^[A-Za-z0-9()`~!@#$%^&*\-_+=|{}[\]:;'<>,.?/]{8,30}$/;
 
 const modifyInstanceAttribute: ActionHandler = (context) => {
   const { region, instance } = namedInstance(context);
@@ -534,7 +514,7 @@ const modifyInstanceAttribute: ActionHandler = (context) => {
   const hostName = params.string('HostName');
   if (hostName !== undefined) validateHostName(hostName, instance.OSType);
   const password = params.string('Password');
-  if (password !== undefined) validatePassword(password, instance.OSType);
+  if (password !== undefined) checkPassword(password, instance.OSType);
   const userData = params.string('UserData');
   if (userData !== undefined) validateUserData(userData);
   const deletionProtection = params.boolean('DeletionProtection');
@@ -580,16 +560,6 @@ function validateHostName(hostName: string, osType: InstanceRecord['OSType']): v
   } else if (!/^[A-Za-z0-9.-]{2,64}$/.test(hostName)) {
     throw malformed('2-64 letters, digits, "-" and "." separating segments');
   }
-}
-
-function validatePassword(password: string, osType: InstanceRecord['OSType']): void {
-  const malformed = (detail: string) => invalidParameter('Password', detail, 'InvalidPassword.Malformed');
-  if (!PASSWORD_CHARACTERS.test(password)) {
-    throw malformed('8-30 letters, digits and the documented special characters');
-  }
-  const classes = [/[A-Z]/, /[a-z]/, /\d/, /[^A-Za-z0-9]/].filter((characterClass) => characterClass.test(password));
-  if (classes.length < 3) throw malformed('needs three of: upper case, lower case, digits, special characters');
-  if (osType === 'windows' && password.startsWith('/')) throw malformed('a Windows password must not start with "/"');
 }
 
 function validateUserData(userData: string): void {

@@ -1,7 +1,7 @@
 import { isoSeconds } from '../clock.js';
 import { apiError, invalidParameter, notFound } from '../protocol/errors.js';
 import type { InstanceRecord } from '../store/types.js';
-import { regionOfResource, type ActionHandler } from './context.js';
+import { regionOfResource, type ActionHandler } from './kit/context.js';
 
 /**
  * DescribeInstanceMonitorData: synthetic but plausible metrics. Every value is a function of the

@@ -1,6 +1,6 @@
 import { INSTANCE_TYPES } from '../data/catalog.js';
 import type { ZoneRecord } from '../store/types.js';
-import { requireRegion, type ActionContext, type ActionHandler } from './context.js';
+import { requireRegion, type ActionContext, type ActionHandler } from './kit/context.js';
 
 /** DescribeRegions and DescribeZones (DIGEST §7): the regions and zones the store was given. */
 

@@ -4,11 +4,12 @@ import { apiError, incorrectStatus, missingParameter, notFound } from '../protoc
 import { createRule, createSecurityGroup } from '../store/factories.js';
 import type { Store } from '../store/store.js';
 import type { InstanceRecord, RegionState, RuleRecord, SecurityGroupRecord } from '../store/types.js';
-import { regionOfResource, requireRegion, type ActionContext, type ActionHandler } from './context.js';
-import { idempotent } from './idempotency.js';
-import { paginate } from './pagination.js';
-import type { RequestParams } from './params.js';
-import { hasTags, pageByToken, readNewTags, renderTags } from './tags.js';
+import { regionOfResource, requireRegion, type ActionContext, type ActionHandler } from './kit/context.js';
+import { idempotent } from './kit/idempotency.js';
+import { pageByToken, paginate } from './kit/pagination.js';
+import type { RequestParams } from './kit/params.js';
+import { rejectSecurityLock, stopIfDryRun } from './kit/checks.js';
+import { hasTags, readNewTagPairs, renderTags } from './kit/tags.js';
 
 /**
  * Security groups, their rules and their members (DIGEST §6.4, §7): Describe, Create, Delete,
@@ -111,8 +112,6 @@ function renderPermission(rule: RuleRecord, region: RegionState): Record<string,
 
 // DescribeSecurityGroups -----------------------------------------------------------------------------
 
-const dryRunPassed = () => apiError(400, 'DryRunOperation', 'Request validation has been passed with DryRun flag set.');
-
 /** The groups a request names by ID (to avoid scanning the region), and its other filters. */
 function readGroupQuery(params: RequestParams): {
   named: readonly string[] | undefined;
@@ -161,7 +160,7 @@ function describeSecurityGroups(context: ActionContext): Record<string, unknown>
   const { params } = context;
   const region = requireRegion(context);
   const query = readGroupQuery(params);
-  if (params.boolean('DryRun') === true) throw dryRunPassed();
+  stopIfDryRun(params);
   const ordered = query.named ? [...query.named].sort().reverse() : groupIdsDescending(context.store, region);
   const ids: string[] = [];
   for (const id of ordered) {
@@ -247,7 +246,7 @@ function createSecurityGroupAction(context: ActionContext): Record<string, unkno
     if (resourceGroupId !== undefined) {
       throw notFound('InvalidResourceGroup.NotFound', 'ResourceGroupId', resourceGroupId);
     }
-    const tags = readNewTags(params);
+    const tags = readNewTagPairs(params);
     if (tags.length > MAX_TAGS_ON_CREATE) {
       throw apiError(
         400,
@@ -882,13 +881,7 @@ function readMembership(
   if (instance.Status !== 'Running' && instance.Status !== 'Stopped') {
     throw incorrectStatus('IncorrectInstanceStatus', 'instance', instance.Status, action);
   }
-  if (instance.lockReasons.includes('security')) {
-    throw apiError(
-      403,
-      'InstanceLockedForSecurity',
-      'The specified operation is denied as your instance is locked for security reasons.',
-    );
-  }
+  rejectSecurityLock(instance);
   return { region, instance, group };
 }
 

@@ -3,25 +3,21 @@ import { apiError, incorrectStatus } from '../protocol/errors.js';
 import { createSnapshot } from '../store/factories.js';
 import type { Store } from '../store/store.js';
 import type { DiskRecord, RegionState, SnapshotRecord, SnapshotStatus } from '../store/types.js';
-import { requireRegion, regionOfResource, type ActionContext, type ActionHandler } from './context.js';
+import { requireRegion, regionOfResource, type ActionContext, type ActionHandler } from './kit/context.js';
 import {
   attachedInstance,
   checkDiskUnlocked,
-  checkDryRun,
   checkInstanceUnlocked,
-  creationTimeMatcher,
-  digitsFor,
   findDisk,
   progressingSnapshotOf,
-  readDescription,
-  readName,
-  readNewTags,
-  renderTags,
-  tagMatcher,
 } from './disks.js';
-import { idempotent } from './idempotency.js';
-import { paginate, type PageLimits } from './pagination.js';
-import type { RequestParams } from './params.js';
+import { stopIfDryRun } from './kit/checks.js';
+import { creationTimeMatcher } from './kit/filters.js';
+import { digitsFor, readDescription, readName } from './kit/names.js';
+import { readNewTags, renderTags, tagMatcher } from './kit/tags.js';
+import { idempotent } from './kit/idempotency.js';
+import { paginate, type PageLimits } from './kit/pagination.js';
+import type { RequestParams } from './kit/params.js';
 
 /** A disk keeps at most 256 manual snapshots. */
 const MAX_MANUAL_SNAPSHOTS = 256;
@@ -291,7 +287,7 @@ const describeSnapshots: ActionHandler = (context) => {
   let used: Set<string> | undefined;
   const usedByDisks = () => (used ??= snapshotsUsedByDisks(region));
   const filters = snapshotFilters(params, region, usedByDisks);
-  checkDryRun(params);
+  stopIfDryRun(params);
   const matched: SnapshotRecord[] = [];
   for (const snapshot of region.snapshots.values())
     if (filters.every((matches) => matches(snapshot))) matched.push(snapshot);

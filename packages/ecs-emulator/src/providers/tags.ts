@@ -1,8 +1,10 @@
 import { apiError, invalidRegion, missingParameter, notFound } from '../protocol/errors.js';
 import type { RegionState, TagMap } from '../store/types.js';
-import type { ActionContext, ActionHandler } from './context.js';
-import { paginate, type Page, wildcardMatcher } from './pagination.js';
-import { RequestParams } from './params.js';
+import type { ActionContext, ActionHandler } from './kit/context.js';
+import { wildcardMatcher } from './kit/filters.js';
+import { pageByToken } from './kit/pagination.js';
+import { hasTags, readNewTagPairs } from './kit/tags.js';
+import type { RequestParams } from './kit/params.js';
 
 /**
  * TagResources / UntagResources / ListTagResources (DIGEST §7 "Tags — newer trio"), plus the tag
@@ -23,85 +25,12 @@ interface TaggedRecord {
   tags: TagMap;
 }
 
-export interface TagPair {
-  readonly Key: string;
-  readonly Value: string;
-}
-
 const MAX_TAGS_PER_RESOURCE = 20;
 const MAX_TAGS_PER_REQUEST = 20;
 const MAX_RESOURCE_IDS = 50;
 const MAX_TAG_FILTERS = 5;
 const MAX_TAG_FILTER_VALUES = 5;
 const LIST_PAGE_SIZE = 50;
-const MAX_TAG_LENGTH = 128;
-
-const HTTP_URL = /https?:\/\//i;
-
-/** `Tags: { Tag: [{ TagKey, TagValue }] }`, as every Describe action renders a resource's tags. */
-export function renderTags(tags: TagMap): { Tag: { TagKey: string; TagValue: string }[] } {
-  return { Tag: Object.entries(tags).map(([TagKey, TagValue]) => ({ TagKey, TagValue })) };
-}
-
-/** True when the resource carries every filter tag (any value when the filter names none). */
-export function hasTags(tags: TagMap, filters: readonly { Key: string; Value: string | undefined }[]): boolean {
-  return filters.every(({ Key, Value }) => Object.hasOwn(tags, Key) && (Value === undefined || tags[Key] === Value));
-}
-
-/**
- * Tags a request attaches (`Tag.N.Key` / `Tag.N.Value`), checked against ECS's tag rules: key
- * 1–128 characters, not starting with `aliyun` or `acs:`, no `http://` / `https://`; value at most
- * 128 characters, may be empty; no key twice. The caller checks how many are allowed.
- */
-export function readNewTags(params: RequestParams, name = 'Tag'): TagPair[] {
-  const pairs = params.objectList(name).map((group) => {
-    const key = group.Key ?? '';
-    const value = group.Value ?? '';
-    if (!isValidTagKey(key))
-      throw apiError(400, 'InvalidTagKey.Malformed', `The specified tag key "${key}" is not valid.`);
-    if ([...value].length > MAX_TAG_LENGTH || HTTP_URL.test(value)) {
-      throw apiError(400, 'InvalidTagValue.Malformed', `The specified tag value "${value}" is not valid.`);
-    }
-    return { Key: key, Value: value };
-  });
-  const seen = new Set<string>();
-  for (const { Key } of pairs) {
-    if (seen.has(Key)) throw apiError(400, 'Duplicate.TagKey', `The tag key "${Key}" is specified more than once.`);
-    seen.add(Key);
-  }
-  return pairs;
-}
-
-function isValidTagKey(key: string): boolean {
-  const lower = key.toLowerCase();
-  return (
-    key !== '' &&
-    [...key].length <= MAX_TAG_LENGTH &&
-    !lower.startsWith('aliyun') &&
-    !lower.startsWith('acs:') &&
-    !HTTP_URL.test(key)
-  );
-}
-
-/**
- * A page of `items` in NextToken mode even when the request sends no token yet: the actions that
- * only page by token (ListTagResources, DescribeSecurityGroupAttribute) answer the first page with a
- * NextToken too. `size` is the page size when the request names no MaxResults.
- */
-export function pageByToken<T>(
-  items: readonly T[],
-  params: RequestParams,
-  limits: { size: number; min: number; max: number },
-): Page<T> {
-  const withMax = params.has('MaxResults')
-    ? params
-    : new RequestParams({ ...params.raw, MaxResults: String(limits.size) });
-  return paginate(items, withMax, {
-    defaultPageSize: limits.size,
-    maxPageSize: limits.max,
-    tokens: { defaultMax: limits.size, minMax: limits.min, maxMax: limits.max },
-  });
-}
 
 // Request reading shared by the three actions ------------------------------------------------------
 
@@ -156,7 +85,7 @@ function tooManyTags() {
 
 function tagResources(context: ActionContext): Record<string, unknown> {
   const { region, type } = readTarget(context);
-  const tags = readNewTags(context.params);
+  const tags = readNewTagPairs(context.params);
   if (tags.length === 0) throw apiError(404, 'MissingParameter.Tags', 'The parameter Tag.N is missing.');
   if (tags.length > MAX_TAGS_PER_REQUEST) throw tooManyTags();
   const resources = requireResources(context, region, type);

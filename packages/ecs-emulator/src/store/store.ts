@@ -1,6 +1,6 @@
 import type { Clock } from '../clock.js';
 import type { VncTicket } from '../console/vnc-tickets.js';
-import type { RememberedCall } from '../providers/idempotency.js';
+import type { RememberedCall } from '../providers/kit/idempotency.js';
 import { Scheduler, type ScheduledCheck } from './scheduler.js';
 import type {
   DiskRecord,

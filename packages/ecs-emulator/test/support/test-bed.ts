@@ -3,7 +3,7 @@ import { Clock } from '../../src/clock.js';
 import { REGION_CATALOG } from '../../src/data/catalog.js';
 import { EcsApiError } from '../../src/protocol/errors.js';
 import { actionHandlers, registerTransitions } from '../../src/providers/index.js';
-import { RequestParams } from '../../src/providers/params.js';
+import { RequestParams } from '../../src/providers/kit/params.js';
 import { createInstance, createVpc, type InstanceInit } from '../../src/store/factories.js';
 import { Store } from '../../src/store/store.js';
 import type { InstanceRecord, RegionState, VpcRecord } from '../../src/store/types.js';

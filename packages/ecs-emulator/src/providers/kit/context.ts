@@ -1,7 +1,7 @@
-import type { Clock } from '../clock.js';
-import { invalidRegion, missingParameter } from '../protocol/errors.js';
-import type { Store } from '../store/store.js';
-import type { RegionState } from '../store/types.js';
+import type { Clock } from '../../clock.js';
+import { invalidRegion, missingParameter } from '../../protocol/errors.js';
+import type { Store } from '../../store/store.js';
+import type { RegionState } from '../../store/types.js';
 import type { RequestParams } from './params.js';
 
 /** What a provider's action handler is given for one request. */

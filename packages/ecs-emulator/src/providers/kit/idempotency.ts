@@ -1,5 +1,5 @@
-import { apiError } from '../protocol/errors.js';
-import type { Store } from '../store/store.js';
+import { apiError } from '../../protocol/errors.js';
+import type { Store } from '../../store/store.js';
 import type { ActionContext } from './context.js';
 import type { RequestParams } from './params.js';
 

@@ -1,5 +1,5 @@
-import { withJsonBytes } from '../protocol/pre-serialized.js';
-import type { InstanceRecord, RegionState } from '../store/types.js';
+import { withJsonBytes } from '../../protocol/pre-serialized.js';
+import type { InstanceRecord, RegionState } from '../../store/types.js';
 
 /**
  * DescribeInstances' view of each instance, rendered (and serialised) once and again only after a

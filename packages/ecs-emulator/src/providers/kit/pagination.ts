@@ -1,5 +1,5 @@
-import { invalidParameter } from '../protocol/errors.js';
-import type { RequestParams } from './params.js';
+import { invalidParameter } from '../../protocol/errors.js';
+import { RequestParams } from './params.js';
 
 export interface PageLimits {
   /** PageSize default and maximum (PageNumber mode). */
@@ -56,13 +56,22 @@ export function paginate<T>(items: readonly T[], params: RequestParams, limits: 
   };
 }
 
-/** `*` wildcard matching as ECS does for InstanceName and similar filters. */
-export function wildcardMatcher(pattern: string): (value: string) => boolean {
-  if (!pattern.includes('*')) return (value) => value === pattern;
-  const regex = new RegExp(`^${pattern.split('*').map(escapeRegex).join('.*')}$`, 's');
-  return (value) => regex.test(value);
-}
-
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * A page of `items` in NextToken mode even when the request sends no token yet: the actions that
+ * only page by token (ListTagResources, DescribeSecurityGroupAttribute) answer the first page with a
+ * NextToken too. `size` is the page size when the request names no MaxResults.
+ */
+export function pageByToken<T>(
+  items: readonly T[],
+  params: RequestParams,
+  limits: { size: number; min: number; max: number },
+): Page<T> {
+  const withMax = params.has('MaxResults')
+    ? params
+    : new RequestParams({ ...params.raw, MaxResults: String(limits.size) });
+  return paginate(items, withMax, {
+    defaultPageSize: limits.size,
+    maxPageSize: limits.max,
+    tokens: { defaultMax: limits.size, minMax: limits.min, maxMax: limits.max },
+  });
 }

@@ -1,4 +1,4 @@
-import { apiError, invalidParameter, missingParameter } from '../protocol/errors.js';
+import { apiError, invalidParameter, missingParameter } from '../../protocol/errors.js';
 
 interface StringRule {
   /** Documented error code for a malformed value (default `InvalidParameter`). */
