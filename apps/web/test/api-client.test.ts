@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, apiFetch, callEcsAction, parseApiError, toApiError } from '@/lib/api-client';
+import { onConsoleWarning } from '@/lib/console-warnings';
 
 describe('parseApiError', () => {
   it('reads the BFF error body', () => {
@@ -108,5 +109,36 @@ describe('apiFetch', () => {
   it('turns a network failure into a NetworkError', async () => {
     vi.stubGlobal('fetch', vi.fn<typeof fetch>().mockRejectedValue(new TypeError('Failed to fetch')));
     await expect(apiFetch('/api/session')).rejects.toMatchObject({ code: 'NetworkError', status: 0 });
+  });
+
+  it('marks background requests with the background header, and only those', async () => {
+    const fetchMock = stubFetch(Response.json({ ok: true }));
+    await apiFetch('/api/regions/cn-hangzhou/instances', { background: true });
+    expect(requestOf(fetchMock).headers.get('x-console-background')).toBe('1');
+
+    const userFetch = stubFetch(Response.json({ ok: true }));
+    await apiFetch('/api/regions/cn-hangzhou/instances');
+    expect(requestOf(userFetch).headers.has('x-console-background')).toBe(false);
+  });
+
+  it('reports a warning beside a success, with the body message or just the code on a 204', async () => {
+    const warnings: unknown[] = [];
+    const stop = onConsoleWarning((warning) => warnings.push(warning));
+    try {
+      const consoleWarning = { code: 'AuditNotRecorded', message: 'The audit log could not be written.' };
+      stubFetch(
+        Response.json({ RequestId: 'R1', consoleWarning }, { headers: { 'x-console-warning': 'AuditNotRecorded' } }),
+      );
+      await expect(apiFetch('/api/ecs/StopInstance', { method: 'POST', body: {} })).resolves.toMatchObject({
+        RequestId: 'R1',
+      });
+      stubFetch(new Response(null, { status: 204, headers: { 'x-console-warning': 'AuditNotRecorded' } }));
+      await apiFetch('/api/users/bob', { method: 'DELETE' });
+      stubFetch(Response.json({ RequestId: 'R2' }));
+      await apiFetch('/api/ecs/StartInstance', { method: 'POST', body: {} });
+      expect(warnings).toEqual([consoleWarning, { code: 'AuditNotRecorded', message: '' }]);
+    } finally {
+      stop();
+    }
   });
 });
