@@ -7,7 +7,7 @@ import { crc32, encodePng } from '../src/console/png.js';
 import { consoleScreen, removeSymbols, SCREEN_COLUMNS, SCREEN_ROWS } from '../src/console/screen.js';
 import { SCREENSHOT_HEIGHT, SCREENSHOT_WIDTH } from '../src/console/screenshot.js';
 import { consumeVncTicket, findVncTicket, issueVncTicket, VNC_TICKET_TTL_MS } from '../src/console/vnc-tickets.js';
-import { SCREENSHOT_INTERVAL_MS } from '../src/providers/instances.js';
+import { SCREENSHOT_INTERVAL_MS } from '../src/providers/instances/console.js';
 import { Store } from '../src/store/store.js';
 import type { InstanceRecord } from '../src/store/types.js';
 import { START, expectApiError, testBed, type TestBed } from './support/test-bed.js';

@@ -1,7 +1,7 @@
 import type { Store } from '../store/store.js';
 import type { ActionHandler } from './kit/context.js';
 import { regionHandlers } from './regions.js';
-import { instanceHandlers, registerInstanceTransitions } from './instances.js';
+import { instanceHandlers, registerInstanceTransitions } from './instances/index.js';
 import { monitoringHandlers } from './monitoring.js';
 import { diskHandlers, registerDiskTransitions } from './disks.js';
 import { snapshotHandlers, registerSnapshotTransitions } from './snapshots.js';

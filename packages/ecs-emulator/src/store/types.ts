@@ -1,5 +1,5 @@
 import type { ConsoleSession } from '../console/terminal.js';
-import type { CachedInstanceView } from '../providers/kit/instance-view-cache.js';
+import type { CachedInstanceView } from '../providers/instances/view-cache.js';
 /**
  * What the emulator remembers, per region. Records hold ECS's own field values (so providers
  * can render responses directly) plus the little internal state the state machines need. They are
