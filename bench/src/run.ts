@@ -1,4 +1,5 @@
 import { clientVsPopCore } from './suites/client-vs-pop-core.js';
+import { clientVsUndici } from './suites/client-vs-undici.js';
 import { emulatorPages } from './suites/emulator-pages.js';
 import { fleetThroughBff } from './suites/fleet-through-bff.js';
 
@@ -7,7 +8,10 @@ import { fleetThroughBff } from './suites/fleet-through-bff.js';
  * baseline measured in the same run, because absolute times drift on shared machines.
  */
 const suites: Record<string, () => Promise<void>> = {
-  client: clientVsPopCore,
+  client: async () => {
+    await clientVsUndici();
+    await clientVsPopCore();
+  },
   emulator: emulatorPages,
   fleet: fleetThroughBff,
 };

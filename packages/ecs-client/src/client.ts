@@ -151,7 +151,6 @@ export class EcsClient {
     // an AbortSignal timer per call: that costs more CPU than the signing does.
     const timeoutMs = options.timeoutMs ?? this.#timeoutMs;
     const { signal } = options;
-    const context = { action, regionId };
     const started = performance.now();
 
     // Tokens the latest retry took from the quota; a success gives them back.
@@ -170,12 +169,23 @@ export class EcsClient {
         const body = parseResponse(response);
         this.#retryQuota.release(retryCost);
         this.#logger?.debug(
-          { ...context, attempt, statusCode: response.statusCode, requestId: body.RequestId, ms: elapsed(started) },
+          {
+            action,
+            regionId,
+            attempt,
+            statusCode: response.statusCode,
+            requestId: body.RequestId,
+            ms: elapsed(started),
+          },
           'ecs call',
         );
         return body;
       } catch (caught) {
-        const error = scrub(toEcsError(caught, signal), credentials, signature).with({ ...context, attempts: attempt });
+        const error = scrub(toEcsError(caught, signal), credentials, signature).with({
+          action,
+          regionId,
+          attempts: attempt,
+        });
         const delayMs = backoffDelayMs(attempt - 1, retry, Math.random, error);
         const afterDelayMs = elapsed(started) + delayMs;
         const allowed =
@@ -189,7 +199,8 @@ export class EcsClient {
         const retrying = retryCost !== undefined;
         this.#logger?.[retrying ? 'debug' : 'warn'](
           {
-            ...context,
+            action,
+            regionId,
             attempt,
             code: error.code,
             kind: error.kind,
@@ -203,7 +214,7 @@ export class EcsClient {
         try {
           await sleep(delayMs, signal);
         } catch (aborted) {
-          throw toEcsError(aborted, signal).with({ ...context, attempts: attempt });
+          throw toEcsError(aborted, signal).with({ action, regionId, attempts: attempt });
         }
       }
     }

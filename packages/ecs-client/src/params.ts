@@ -37,7 +37,9 @@ function checkedText(name: string, value: string): string {
 
 export function encodeParams(params: object, jsonArrayParams: readonly string[] = []): WireParams {
   const wire: WireParams = {};
-  for (const [name, value] of Object.entries(params)) {
+  const values = params as Record<string, unknown>;
+  for (const name of Object.keys(values)) {
+    const value = values[name];
     if (value === undefined || value === null) continue;
     if (jsonArrayParams.includes(name)) {
       wire[name] = checkedText(name, typeof value === 'string' ? value : JSON.stringify(value));

@@ -96,7 +96,7 @@ export function signV3Canonical(
 ): V3Signature {
   const built = buildCanonicalRequest(method, path, canonicalQueryString, headers, payloadHash, signedHeaders);
   const stringToSign = stringToSignV3(built.canonicalRequest);
-  const signature = createHmac('sha256', hmacKey(accessKeySecret)).update(stringToSign, 'utf8').digest('hex');
+  const signature = hmacSha256Hex(accessKeySecret, stringToSign);
   return {
     authorization: `${V3_ALGORITHM} Credential=${accessKeyId},SignedHeaders=${built.signedHeaders},Signature=${signature}`,
     signature,
@@ -106,8 +106,11 @@ export function signV3Canonical(
 
 let cachedKey: { secret: string; key: KeyObject } | undefined;
 
-/** The HMAC key object for a secret, kept for the last secret used (building one per call costs). */
-function hmacKey(secret: string): KeyObject {
+/**
+ * Hex HMAC-SHA256 keyed by `secret`. The key object is kept for the last secret used: building one
+ * per call costs, and a client signs with one secret until its credentials rotate.
+ */
+export function hmacSha256Hex(secret: string, message: string): string {
   if (cachedKey?.secret !== secret) cachedKey = { secret, key: createSecretKey(Buffer.from(secret, 'utf8')) };
-  return cachedKey.key;
+  return createHmac('sha256', cachedKey.key).update(message, 'utf8').digest('hex');
 }

@@ -1,5 +1,6 @@
 import { Agent } from 'undici';
 import { abortedError, EcsError } from '../errors.js';
+import { ResponseCollector } from './response-collector.js';
 
 export interface HttpTransportOptions {
   /** Most sockets kept open to one endpoint. Default 64. */
@@ -66,7 +67,7 @@ const TIMEOUT_CODES = new Set([
 ]);
 
 /**
- * HTTP on undici's request API through one `Agent`, which keeps a keep-alive pool per endpoint
+ * HTTP on undici's dispatch API through one `Agent`, which keeps a keep-alive pool per endpoint
  * origin. It only moves bytes: signing, parsing and retries live above it. Failures come back as
  * `EcsError`s of kind `network`, `timeout`, `aborted` or `response`, each saying whether the
  * request may have reached the server.
@@ -96,21 +97,24 @@ export class HttpTransport {
 
   async send(request: HttpRequest, options: SendOptions = {}): Promise<HttpResponse> {
     const cap = options.timeoutMs ?? Infinity;
+    const { signal } = options;
+    const collector = new ResponseCollector(signal);
     try {
-      const response = await this.#agent.request({
-        origin: request.origin,
-        path: request.path,
-        method: request.method,
-        headers: request.headers,
-        body: request.body,
-        signal: options.signal,
-        headersTimeout: cap < this.#headersTimeoutMs ? Math.max(1, cap) : this.#headersTimeoutMs,
-        bodyTimeout: cap < this.#bodyTimeoutMs ? Math.max(1, cap) : this.#bodyTimeoutMs,
-      });
-      const body = await response.body.text();
-      return { statusCode: response.statusCode, headers: response.headers, body };
+      this.#agent.dispatch(
+        {
+          origin: request.origin,
+          path: request.path,
+          method: request.method,
+          headers: request.headers,
+          body: request.body,
+          headersTimeout: cap < this.#headersTimeoutMs ? Math.max(1, cap) : this.#headersTimeoutMs,
+          bodyTimeout: cap < this.#bodyTimeoutMs ? Math.max(1, cap) : this.#bodyTimeoutMs,
+        },
+        collector,
+      );
+      return await collector.promise;
     } catch (error) {
-      throw this.#toEcsError(error, options.signal);
+      throw this.#toEcsError(error, signal);
     }
   }
 
