@@ -88,6 +88,13 @@ describe('lone UTF-16 surrogates in JSON bodies', () => {
     });
     expect(create.status).toBe(400);
     expect(create.body.message).toContain('password');
+    const change = await admin.request('PUT', '/api/session/password', {
+      currentPassword: ADMIN_PASSWORD,
+      newPassword: `another-long-password-${LONE_HIGH}`,
+    });
+    expect(change.status).toBe(400);
+    expect(change.body).toMatchObject({ code: 'InvalidParameter' });
+    expect(change.body.message).toContain('newPassword');
   });
 });
 
@@ -199,6 +206,7 @@ const ROUTES: readonly (readonly [method: string, path: string])[] = [
   ['GET', '/api/session'],
   ['POST', '/api/session'],
   ['DELETE', '/api/session'],
+  ['PUT', '/api/session/password'],
   ...Object.keys(actionRegistry).map((action) => ['POST', `/api/ecs/${action}`] as const),
   ['GET', '/api/regions/cn-hangzhou/instances'],
   ['GET', '/api/instances/cn-hangzhou/i-bp1abcdef0123/screenshot'],
