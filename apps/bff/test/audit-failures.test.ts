@@ -79,7 +79,7 @@ describe('an audit entry that cannot be stored', () => {
       'written after the repair',
       'login',
     ]);
-  });
+  }, 60_000);
 
   it('still lets staff sign in while the log is broken, and says so', async () => {
     const broken = await breakAuditLog();
@@ -94,7 +94,7 @@ describe('an audit entry that cannot be stored', () => {
       await broken.repair();
     }
     expect((await new Browser(app.url).login('admin', ADMIN_PASSWORD)).status).toBe(200);
-  });
+  }, 60_000);
 });
 
 describe('an unreadable line in the audit file', () => {
@@ -108,5 +108,5 @@ describe('an unreadable line in the audit file', () => {
     const users = (answer.body.entries as AuditEntry[]).map((entry) => entry.user);
     expect(users.slice(0, 2)).toEqual(['somebody', 'nobody']);
     expect(lines.some((line) => line.includes('"level":40') && line.includes('"skippedLines":2'))).toBe(true);
-  });
+  }, 60_000);
 });

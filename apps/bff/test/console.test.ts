@@ -81,7 +81,7 @@ describe('sessions', () => {
     expect((await browser.get('/api/session')).status).toBe(200);
     expect((await admin.request('PATCH', '/api/users/temp', { password: 'a-brand-new-password' })).status).toBe(200);
     expect((await browser.get('/api/session')).status).toBe(401);
-  });
+  }, 30_000);
 });
 
 describe('CSRF', () => {
@@ -217,7 +217,7 @@ describe('admin routes', () => {
     expect((await admin.request('PATCH', '/api/users/admin', { role: 'viewer' })).body.code).toBe('LastAdmin');
     expect((await admin.request('DELETE', '/api/users/new.user')).status).toBe(204);
     expect((await admin.post('/api/users', { username: 'x', password: 'short', role: 'root' })).status).toBe(400);
-  });
+  }, 30_000);
 
   it('keeps the audit log and user management from non-admins', async () => {
     expect((await operator.get('/api/audit')).status).toBe(403);

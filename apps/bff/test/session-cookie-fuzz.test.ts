@@ -47,7 +47,8 @@ async function malformedCookies(): Promise<string[]> {
     cookies.push(await sealData(data, { password: secret }));
   }
   cookies.push(await sealData('just a string', { password: secret }));
-  for (const size of [4_000, 8_000, 12_000]) cookies.push('A'.repeat(size), `${validSeal}${'~'.repeat(size)}`);
+  // (A valid seal with text after its `~2` is still that seal to iron-session, so the junk goes before it.)
+  for (const size of [4_000, 8_000, 12_000]) cookies.push('A'.repeat(size), `${'~'.repeat(size)}${validSeal}`);
   cookies.push('%', '%E0%A4%A', '"unterminated', '~2', '*', '=', 'Fe26.2', 'Fe26.2**********~2', '\\u0000');
   return cookies;
 }
@@ -63,7 +64,7 @@ describe('malformed session cookies', () => {
       const path = index % 2 ? '/api/session' : '/api/regions/cn-hangzhou/instances';
       const response = await browser.get(path);
       statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
-      if (response.status !== 401) throw new Error(`cookie #${index} answered ${response.status}: ${response.text}`);
+      if (response.status !== 401) throw new Error(`cookie #${index} answered ${response.status}`);
       expect(response.body.code).toBe('Unauthenticated');
     }
     expect([...statuses.keys()]).toEqual([401]);

@@ -50,25 +50,32 @@ describe('concurrent user changes', () => {
 
   it('answers every applied change 2xx, audits each one, and leaves a consistent file', async () => {
     const names = Array.from({ length: 10 }, (_, i) => `crowd${i}`);
+    await Promise.all(
+      names.map((name) =>
+        admin.post('/api/users', { username: name, password: 'crowd-member-password', role: 'viewer' }),
+      ),
+    );
     const before = (await auditEntries()).length;
     const operations: Promise<ApiResponse>[] = [];
+    const patch = (name: string, role: string) => admin.request('PATCH', `/api/users/${name}`, { role });
     for (const name of names) {
-      // 9 operations per name, all at once: creates, role changes and deletes racing each other.
-      operations.push(admin.post('/api/users', { username: name, password: 'crowd-member-password', role: 'viewer' }));
-      operations.push(admin.request('PATCH', `/api/users/${name}`, { role: 'operator' }));
-      operations.push(admin.post('/api/users', { username: name, password: 'crowd-member-password', role: 'admin' }));
-      operations.push(admin.request('PATCH', `/api/users/${name}`, { role: 'viewer' }));
-      operations.push(admin.request('DELETE', `/api/users/${name}`));
-      operations.push(admin.request('PATCH', `/api/users/${name}`, { role: 'admin' }));
-      operations.push(admin.request('DELETE', `/api/users/${name}`));
-      operations.push(admin.post('/api/users', { username: name, password: 'crowd-member-password', role: 'viewer' }));
-      operations.push(admin.request('PATCH', `/api/users/${name}`, { role: 'operator' }));
+      // 9 operations per name, all at once: role changes, deletes and creates racing each other.
+      operations.push(patch(name, 'operator'), patch(name, 'admin'), admin.request('DELETE', `/api/users/${name}`));
+      operations.push(
+        patch(name, 'viewer'),
+        admin.post('/api/users', { username: name, password: 'crowd-member-password', role: 'admin' }),
+      );
+      operations.push(admin.request('DELETE', `/api/users/${name}`), patch(name, 'operator'), patch(name, 'viewer'));
+      operations.push(
+        admin.post('/api/users', { username: name, password: 'crowd-member-password', role: 'operator' }),
+      );
     }
     const answers = await Promise.all(operations);
     expect(answers).toHaveLength(90);
     for (const answer of answers) expect([200, 201, 204, 404, 409]).toContain(answer.status);
     const applied = answers.filter((answer) => answer.status < 300);
-    expect(applied.length).toBeGreaterThan(10);
+    // Whichever operation on a name arrives first finds the user there, so each name has one at least.
+    expect(applied.length).toBeGreaterThanOrEqual(10);
     const logged = (await auditEntries()).slice(before);
     expect(logged).toHaveLength(applied.length);
     expect(logged.every((entry) => entry.event === 'user' && entry.outcome === 'success')).toBe(true);

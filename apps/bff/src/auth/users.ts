@@ -49,6 +49,8 @@ const DUMMY_HASH_PROMISE = hashPassword('not-a-user-password');
 export class UserStore {
   readonly #path: string;
   readonly #changes = new Mutex();
+  /** Names being created (hashing their password): a second create of one is refused at once. */
+  readonly #creating = new Set<string>();
   #users: readonly StoredUser[] = [];
 
   private constructor(path: string) {
@@ -108,23 +110,28 @@ export class UserStore {
   }
 
   async create(username: string, password: string, role: Role): Promise<ConsoleUser> {
-    // Checked before the slow hash to answer a duplicate at once, and again inside the change.
-    if (this.find(username)) throw new UserError('UserExists', `a user named ${username} already exists`);
-    const passwordHash = await hashPassword(password);
-    return this.#change((users) => {
-      if (users.some((user) => user.username === username)) {
-        throw new UserError('UserExists', `a user named ${username} already exists`);
-      }
-      const user: StoredUser = {
-        id: randomUUID(),
-        username,
-        role,
-        passwordHash,
-        createdAt: new Date().toISOString(),
-        sessionVersion: 0,
-      };
-      return { users: [...users, user], result: toPublic(user) };
-    });
+    const exists = () => new UserError('UserExists', `a user named ${username} already exists`);
+    // The name is claimed before the slow hash, so concurrent creates of one name cost one hash,
+    // and checked again inside the change against deletes and creates that finished meanwhile.
+    if (this.find(username) || this.#creating.has(username)) throw exists();
+    this.#creating.add(username);
+    try {
+      const passwordHash = await hashPassword(password);
+      return await this.#change((users) => {
+        if (users.some((user) => user.username === username)) throw exists();
+        const user: StoredUser = {
+          id: randomUUID(),
+          username,
+          role,
+          passwordHash,
+          createdAt: new Date().toISOString(),
+          sessionVersion: 0,
+        };
+        return { users: [...users, user], result: toPublic(user) };
+      });
+    } finally {
+      this.#creating.delete(username);
+    }
   }
 
   /** A new password ends the account's sessions (`sessionVersion`); the caller may re-issue its own. */
