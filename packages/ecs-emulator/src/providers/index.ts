@@ -3,7 +3,7 @@ import type { ActionHandler } from './kit/context.js';
 import { regionHandlers } from './regions.js';
 import { instanceHandlers, registerInstanceTransitions } from './instances/index.js';
 import { monitoringHandlers } from './monitoring.js';
-import { diskHandlers, registerDiskTransitions } from './disks.js';
+import { diskHandlers, registerDiskTransitions } from './disks/index.js';
 import { snapshotHandlers, registerSnapshotTransitions } from './snapshots.js';
 import { securityGroupHandlers } from './security-groups.js';
 import { tagHandlers } from './tags.js';

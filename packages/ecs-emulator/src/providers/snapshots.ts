@@ -10,7 +10,7 @@ import {
   checkInstanceUnlocked,
   findDisk,
   progressingSnapshotOf,
-} from './disks.js';
+} from './disks/lookup.js';
 import { stopIfDryRun } from './kit/checks.js';
 import { creationTimeMatcher } from './kit/filters.js';
 import { digitsFor, readDescription, readName } from './kit/names.js';
