@@ -63,6 +63,15 @@ describe('an audit entry that cannot be stored', () => {
     expect(created.status).toBe(201);
     expect(created.headers.get(WARNING_HEADER)).toBe('AuditNotRecorded');
 
+    // So does a VNC console that was opened: the user gets the address, and the warning.
+    const running = await admin.post('/api/ecs/DescribeInstances', { RegionId: 'cn-hangzhou', Status: 'Running' });
+    const runningId = (running.body.Instances as { Instance: { InstanceId: string }[] }).Instance[0]!.InstanceId;
+    const vnc = await admin.post(`/api/instances/cn-hangzhou/${runningId}/vnc`);
+    expect(vnc.status).toBe(200);
+    expect(vnc.headers.get(WARNING_HEADER)).toBe('AuditNotRecorded');
+    expect(vnc.body.websocketUrl).toMatch(/^wss?:\/\//);
+    expect(vnc.body.consoleWarning).toMatchObject({ code: 'AuditNotRecorded' });
+
     await broken.repair();
     const later = await admin.post('/api/ecs/ModifyInstanceAttribute', {
       RegionId: 'cn-hangzhou',
