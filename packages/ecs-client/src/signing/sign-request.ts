@@ -4,7 +4,8 @@ import type { WireParams } from '../params.js';
 import type { HttpRequest } from '../transport/http-transport.js';
 import { canonicalQuery, percentEncode } from './percent-encode.js';
 import { currentTimestamp, signV2, V2_SIGNATURE_METHOD, V2_SIGNATURE_VERSION } from './v2.js';
-import { EMPTY_BODY_SHA256, hmacSha256Hex, V3_ALGORITHM } from './v3.js';
+import { hmacSha256Hex } from './hmac-sha256.js';
+import { EMPTY_BODY_SHA256, V3_ALGORITHM } from './v3.js';
 
 export const ECS_API_VERSION = '2014-05-26';
 

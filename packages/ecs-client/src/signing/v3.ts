@@ -1,4 +1,5 @@
-import { createHmac, createSecretKey, hash, type KeyObject } from 'node:crypto';
+import { hash } from 'node:crypto';
+import { hmacSha256Hex } from './hmac-sha256.js';
 import { canonicalQuery } from './percent-encode.js';
 
 /**
@@ -102,15 +103,4 @@ export function signV3Canonical(
     signature,
     stringToSign,
   };
-}
-
-let cachedKey: { secret: string; key: KeyObject } | undefined;
-
-/**
- * Hex HMAC-SHA256 keyed by `secret`. The key object is kept for the last secret used: building one
- * per call costs, and a client signs with one secret until its credentials rotate.
- */
-export function hmacSha256Hex(secret: string, message: string): string {
-  if (cachedKey?.secret !== secret) cachedKey = { secret, key: createSecretKey(Buffer.from(secret, 'utf8')) };
-  return createHmac('sha256', cachedKey.key).update(message, 'utf8').digest('hex');
 }
