@@ -46,7 +46,8 @@ function startCli(args: string[], cwd: string): Promise<{ output: string; url: s
   });
 }
 
-describe('pnpm emulator (the CLI)', () => {
+// Each test starts a Node process; on a loaded machine that alone can take seconds.
+describe('pnpm emulator (the CLI)', { timeout: 30_000 }, () => {
   it('generates a key pair, prints only the AccessKeyId, and keeps the secret in a 0600 file', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'emulator-cli-'));
     const { output, url } = await startCli(['--port', '0', '--speed', '50'], dir);

@@ -5,7 +5,7 @@ import { instanceHandlers, registerInstanceTransitions } from './instances/index
 import { monitoringHandlers } from './monitoring.js';
 import { diskHandlers, registerDiskTransitions } from './disks/index.js';
 import { snapshotHandlers, registerSnapshotTransitions } from './snapshots.js';
-import { securityGroupHandlers } from './security-groups.js';
+import { securityGroupHandlers } from './security-groups/index.js';
 import { tagHandlers } from './tags.js';
 
 /** Every action the emulator answers, by name. Anything else is `InvalidAction.NotFound`. */
