@@ -36,10 +36,12 @@ describe('lone UTF-16 surrogates in JSON bodies', () => {
         const body =
           key === 'RegionId' ? { RegionId: `cn-${LONE_HIGH}` } : { RegionId: 'cn-hangzhou', [key]: LONE_HIGH };
         const response = await admin.post(`/api/ecs/${action}`, body);
+        // The BFF's own check, not a failure further down (the ECS client refuses such text too).
         if (
           response.status !== 400 ||
           response.body.code !== 'InvalidParameter' ||
-          !String(response.body.message).includes(key)
+          !String(response.body.message).includes(key) ||
+          !String(response.body.message).includes('not valid Unicode')
         ) {
           failures.push(`${action}.${key}: ${response.status} ${response.text}`);
         }
@@ -95,6 +97,16 @@ describe('lone UTF-16 surrogates in JSON bodies', () => {
     expect(change.status).toBe(400);
     expect(change.body).toMatchObject({ code: 'InvalidParameter' });
     expect(change.body.message).toContain('newPassword');
+  });
+});
+
+describe('deeply nested JSON', () => {
+  it('is checked without exhausting the stack: a 400, not a 500', async () => {
+    const depth = 120_000;
+    const body = `${'['.repeat(depth)}"\\ud800"${']'.repeat(depth)}`;
+    const response = await asAdmin('POST', '/api/ecs/DescribeRegions', { 'content-type': 'application/json' }, body);
+    expect(response.status).toBe(400);
+    expect(response.body.code).toBe('InvalidParameter');
   });
 });
 

@@ -53,29 +53,42 @@ interface BrokenText {
 // With the `u` flag, a surrogate pair is one code point, so this matches only lone surrogates.
 const LONE_SURROGATE = /\p{Surrogate}/u;
 
+/** A value still to visit, linked to its parent so the path is only built when something is found. */
+interface Pending {
+  readonly value: unknown;
+  readonly key: string | number | undefined;
+  readonly parent: Pending | undefined;
+}
+
+function pathOf(node: Pending): string {
+  const keys: (string | number)[] = [];
+  for (let at: Pending | undefined = node; at?.key !== undefined; at = at.parent) keys.push(at.key);
+  return keys.reverse().join('.');
+}
+
 /**
  * The first string (value or object key) with a lone UTF-16 surrogate, which JSON's `\ud800`
- * escapes can produce but no UTF-8 encoding (and so no ECS request) can carry. Iterative, so a
- * deeply nested body cannot exhaust the stack.
+ * escapes can produce but no UTF-8 encoding (and so no ECS request) can carry. Iterative and
+ * linear in the body's size, so a deeply nested body can neither exhaust the stack nor take long.
  */
 export function findBrokenText(value: unknown): BrokenText | undefined {
-  const pending: { value: unknown; path: readonly (string | number)[] }[] = [{ value, path: [] }];
-  for (let item = pending.pop(); item !== undefined; item = pending.pop()) {
-    const current = item.value;
+  const pending: Pending[] = [{ value, key: undefined, parent: undefined }];
+  for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
+    const current = node.value;
     if (typeof current === 'string') {
-      if (LONE_SURROGATE.test(current)) return { path: item.path.join('.'), inName: false };
+      if (LONE_SURROGATE.test(current)) return { path: pathOf(node), inName: false };
     } else if (Array.isArray(current)) {
       for (let index = current.length - 1; index >= 0; index--) {
-        pending.push({ value: current[index] as unknown, path: [...item.path, index] });
+        pending.push({ value: current[index] as unknown, key: index, parent: node });
       }
     } else if (typeof current === 'object' && current !== null) {
       const entries: [string, unknown][] = Object.entries(current as Record<string, unknown>);
       for (const [key] of entries) {
-        if (LONE_SURROGATE.test(key)) return { path: item.path.join('.'), inName: true };
+        if (LONE_SURROGATE.test(key)) return { path: pathOf(node), inName: true };
       }
       for (let index = entries.length - 1; index >= 0; index--) {
         const [key, child] = entries[index]!;
-        pending.push({ value: child, path: [...item.path, key] });
+        pending.push({ value: child, key, parent: node });
       }
     }
   }
