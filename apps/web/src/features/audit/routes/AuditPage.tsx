@@ -3,7 +3,8 @@ import Button from '@cloudscape-design/components/button';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '@/components/ApiErrorAlert';
-import { useAuditLog } from '../api/audit';
+import { useUserRefetch } from '@/lib/background-fetch';
+import { auditQueryKey, useAuditLog } from '../api/audit';
 import { AuditTable } from '../components/AuditTable';
 
 /** The BFF keeps more; the newest 500 cover days of a team's work and stay quick to filter. */
@@ -15,13 +16,14 @@ const NO_ENTRIES: readonly never[] = [];
 export function AuditPage() {
   const { t } = useTranslation();
   const audit = useAuditLog(AUDIT_LIMIT);
+  const refresh = useUserRefetch(auditQueryKey(AUDIT_LIMIT), audit.refetch);
   return (
     <SpaceBetween size="m">
       {audit.isError && (
         <ApiErrorAlert
           error={audit.error}
           header={t('audit.loadFailed')}
-          action={<Button onClick={() => void audit.refetch()}>{t('common.retry')}</Button>}
+          action={<Button onClick={() => void refresh()}>{t('common.retry')}</Button>}
         />
       )}
       {audit.data && audit.data.skippedLines > 0 && (
@@ -32,7 +34,7 @@ export function AuditPage() {
       <AuditTable
         entries={audit.data?.entries ?? NO_ENTRIES}
         loading={audit.isPending}
-        onRefresh={() => void audit.refetch()}
+        onRefresh={() => void refresh()}
       />
     </SpaceBetween>
   );

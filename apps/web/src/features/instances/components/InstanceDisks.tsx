@@ -7,7 +7,8 @@ import { CopyableId } from '@/components/CopyableId';
 import { TableEmptyState } from '@/components/TableEmptyState';
 import { formatGiB } from '@/lib/format';
 import { useLocale } from '@/lib/i18n';
-import { useInstanceDisks } from '../api/instance-disks';
+import { useUserRefetch } from '@/lib/background-fetch';
+import { instanceDisksQueryKey, useInstanceDisks } from '../api/instance-disks';
 import type { Disk } from '@ecs-console/ecs-client';
 
 const diskHref = (diskId: string) => `/disks?${new URLSearchParams({ id: diskId }).toString()}`;
@@ -17,6 +18,7 @@ export function InstanceDisks({ regionId, instanceId }: { readonly regionId: str
   const { t } = useTranslation();
   const locale = useLocale();
   const disks = useInstanceDisks(regionId, instanceId);
+  const retry = useUserRefetch(instanceDisksQueryKey(regionId, instanceId), disks.refetch);
   const items = disks.data ?? [];
 
   if (disks.isError) {
@@ -24,7 +26,7 @@ export function InstanceDisks({ regionId, instanceId }: { readonly regionId: str
       <ApiErrorAlert
         error={disks.error}
         header={t('instanceDetail.disks.loadFailed')}
-        action={<Button onClick={() => void disks.refetch()}>{t('common.retry')}</Button>}
+        action={<Button onClick={() => void retry()}>{t('common.retry')}</Button>}
       />
     );
   }

@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { Region } from '@ecs-console/ecs-client';
-import { callEcsAction } from '@/lib/api-client';
+import { callEcsAction, type RequestOptions } from '@/lib/api-client';
+import { queryRequestOptions } from '@/lib/background-fetch';
 
 /** ECS's `AcceptLanguage` for a console language: region names then come in the user's language. */
 export function ecsAcceptLanguage(language: string): string {
@@ -10,15 +11,15 @@ export function ecsAcceptLanguage(language: string): string {
 }
 
 /** The one action without a region: the BFF rejects a RegionId on it. */
-export async function getRegions(acceptLanguage: string, signal?: AbortSignal): Promise<readonly Region[]> {
-  const response = await callEcsAction('DescribeRegions', { AcceptLanguage: acceptLanguage }, { signal });
+export async function getRegions(acceptLanguage: string, options: RequestOptions = {}): Promise<readonly Region[]> {
+  const response = await callEcsAction('DescribeRegions', { AcceptLanguage: acceptLanguage }, options);
   return response.Regions.Region;
 }
 
 export function regionsQueryOptions(acceptLanguage: string) {
   return queryOptions({
     queryKey: ['regions', acceptLanguage],
-    queryFn: ({ signal }) => getRegions(acceptLanguage, signal),
+    queryFn: (context) => getRegions(acceptLanguage, queryRequestOptions(context)),
     // The list of regions changes a few times a year.
     staleTime: 60 * 60_000,
   });

@@ -1,20 +1,22 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiFetch } from '@/lib/api-client';
+import { apiFetch, type RequestOptions } from '@/lib/api-client';
+import { queryRequestOptions } from '@/lib/background-fetch';
 import type { ConsoleUser, NewUserRequest, UserChangesRequest, UsersAnswer } from '@ecs-console/contract';
 
 export const USERS_QUERY_KEY = ['users'] as const;
 
 const userPath = (username: string) => `/api/users/${encodeURIComponent(username)}`;
 
-export async function getUsers(signal?: AbortSignal): Promise<readonly ConsoleUser[]> {
-  const { users } = await apiFetch<UsersAnswer>('/api/users', { signal });
+export async function getUsers(options: RequestOptions = {}): Promise<readonly ConsoleUser[]> {
+  const { users } = await apiFetch<UsersAnswer>('/api/users', options);
   return users;
 }
 
 export function usersQueryOptions() {
   return queryOptions({
     queryKey: USERS_QUERY_KEY,
-    queryFn: ({ signal }) => getUsers(signal),
+    // A re-read on window focus is a background request; Refresh and Retry are the user's.
+    queryFn: (context) => getUsers(queryRequestOptions(context)),
   });
 }
 

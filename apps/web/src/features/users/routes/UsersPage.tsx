@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '@/components/ApiErrorAlert';
 import { useCurrentSession } from '@/lib/session';
 import type { ConsoleUser } from '@ecs-console/contract';
-import { useUsers } from '../api/users';
+import { useUserRefetch } from '@/lib/background-fetch';
+import { USERS_QUERY_KEY, useUsers } from '../api/users';
 import { ChangeRoleModal } from '../components/ChangeRoleModal';
 import { CreateUserModal } from '../components/CreateUserModal';
 import { DeleteUserModal } from '../components/DeleteUserModal';
@@ -19,6 +20,7 @@ export function UsersPage() {
   const { t } = useTranslation();
   const { user: signedIn } = useCurrentSession();
   const users = useUsers();
+  const refresh = useUserRefetch(USERS_QUERY_KEY, users.refetch);
   const [selectedUsername, setSelectedUsername] = useState<string | null>(null);
   const [openAction, setOpenAction] = useState<UserAction | null>(null);
 
@@ -33,7 +35,7 @@ export function UsersPage() {
         <ApiErrorAlert
           error={users.error}
           header={t('users.loadFailed')}
-          action={<Button onClick={() => void users.refetch()}>{t('common.retry')}</Button>}
+          action={<Button onClick={() => void refresh()}>{t('common.retry')}</Button>}
         />
       )}
       <UsersTable
@@ -43,7 +45,7 @@ export function UsersPage() {
         signedInUsername={signedIn.username}
         onSelect={(user) => setSelectedUsername(user?.username ?? null)}
         onAction={setOpenAction}
-        onRefresh={() => void users.refetch()}
+        onRefresh={() => void refresh()}
       />
       {openAction === 'create' && <CreateUserModal onDismiss={close} />}
       {openAction === 'changeRole' && selected && <ChangeRoleModal user={selected} onDismiss={close} />}
