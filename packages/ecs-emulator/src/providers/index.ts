@@ -4,7 +4,7 @@ import { regionHandlers } from './regions.js';
 import { instanceHandlers, registerInstanceTransitions } from './instances/index.js';
 import { monitoringHandlers } from './monitoring.js';
 import { diskHandlers, registerDiskTransitions } from './disks/index.js';
-import { snapshotHandlers, registerSnapshotTransitions } from './snapshots.js';
+import { snapshotHandlers, registerSnapshotTransitions } from './snapshots/index.js';
 import { securityGroupHandlers } from './security-groups/index.js';
 import { tagHandlers } from './tags.js';
 
