@@ -12,6 +12,7 @@ import type { InstanceRow } from '../logic/instance-row';
 import { countByStatus } from '../logic/status';
 import type { InstanceSummary } from '@ecs-console/contract';
 import { InstanceActions } from './InstanceActions';
+import styles from './instance-table-header.module.css';
 import { StatusCounts } from './StatusCounts';
 
 interface InstanceTableHeaderProps {
@@ -55,14 +56,14 @@ export function InstanceTableHeader({
       variant="h1"
       counter={counter}
       description={
-        <SpaceBetween direction="horizontal" size="l">
+        <span className={styles['inline-group']}>
           <StatusCounts counts={counts} />
           {updatedAt > 0 && (
             <Box variant="small" color="text-body-secondary">
               {t('instances.updatedAt', { time: formatTime(updatedAt, locale) })}
             </Box>
           )}
-        </SpaceBetween>
+        </span>
       }
       actions={
         <SpaceBetween direction="horizontal" size="xs">
