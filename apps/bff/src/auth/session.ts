@@ -78,7 +78,8 @@ export class Sessions {
     this.#cookieOptions = { httpOnly: true, sameSite: 'strict', secure: settings.secureCookies, path: '/' };
     this.#users = deps.users;
     this.#revoked = deps.revoked;
-    this.#now = deps.now ?? Date.now;
+    // Read at each call (not `Date.now` captured once), so a replaced Date is honoured.
+    this.#now = deps.now ?? (() => Date.now());
   }
 
   /** Starts a new session for the account (a new session id, whatever cookie came in). */

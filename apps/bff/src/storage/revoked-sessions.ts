@@ -34,7 +34,7 @@ export class FileRevokedSessions implements RevokedSessions {
     this.#now = now;
   }
 
-  static async open(path: string, now: () => number = Date.now): Promise<FileRevokedSessions> {
+  static async open(path: string, now: () => number = () => Date.now()): Promise<FileRevokedSessions> {
     const store = new FileRevokedSessions(path, now);
     try {
       store.#revoked = new Map(Object.entries(RevokedFile.parse(JSON.parse(await readFile(path, 'utf8'))).revoked));
