@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
 import { Clock } from './clock.js';
 import { Faults, type FaultChanges } from './control/faults.js';
-import { generateEstate } from './data/generator.js';
+import { generateEstate, type EstateOptions } from './data/generator.js';
 import { authenticate, NonceCache, type EmulatorKey } from './protocol/authenticate.js';
 import { apiError, EcsApiError, internalError } from './protocol/errors.js';
 import { parseRequest, readBody } from './protocol/parse.js';
@@ -16,14 +16,6 @@ import {
 import { RequestParams } from './providers/kit/params.js';
 import { actionHandlers, registerTransitions } from './providers/index.js';
 import { Store } from './store/store.js';
-
-export interface EstateOptions {
-  /** Seed of the generated estate. Default 1. */
-  readonly seed?: number;
-  /** Build a fleet of this many instances in `fleetRegion` instead of the default estate. */
-  readonly instances?: number;
-  readonly fleetRegion?: string;
-}
 
 export interface RequestLogEntry {
   readonly requestId: string;
