@@ -65,7 +65,7 @@ describe('sessions', () => {
     const audit = await admin.get('/api/audit?limit=20');
     const entries = audit.body.entries as { event: string; user: string; outcome: string }[];
     expect(entries.some((e) => e.event === 'login' && e.user === 'nobody' && e.outcome === 'failure')).toBe(true);
-    }, 30_000);
+  }, 30_000);
 
   it('logs out: the cookie is cleared and the session is gone', async () => {
     const browser = new Browser(consoleApp.url);
