@@ -25,6 +25,17 @@ afterEach(() => {
   for (const child of children.splice(0)) child.kill();
 });
 
+const GIVEN_KEY = { accessKeyId: 'testid', accessKeySecret: 'testsecret' };
+/** Any free port, and the key the CLI is to accept. */
+const GIVEN_KEY_ARGS = [
+  '--port',
+  '0',
+  '--access-key-id',
+  GIVEN_KEY.accessKeyId,
+  '--access-key-secret',
+  GIVEN_KEY.accessKeySecret,
+];
+
 /** Starts the CLI and resolves with everything it printed up to the line that names its URL. */
 function startCli(args: string[], cwd: string): Promise<{ output: string; url: string }> {
   const child = spawn(process.execPath, [cli, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -65,29 +76,10 @@ describe('pnpm emulator (the CLI)', { timeout: 30_000 }, () => {
 
   it('accepts the key it is given, builds a fleet of the size asked and seeds the faults', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'emulator-cli-'));
-    const { url } = await startCli(
-      [
-        '--port',
-        '0',
-        '--access-key-id',
-        'testid',
-        '--access-key-secret',
-        'testsecret',
-        '--instances',
-        '250',
-        '--seed',
-        '7',
-        '--seed-faults',
-        '9',
-      ],
-      dir,
-    );
+    const { url } = await startCli([...GIVEN_KEY_ARGS, '--instances', '250', '--seed', '7', '--seed-faults', '9'], dir);
     const status = (await (await fetch(`${url}/__emulator/status`)).json()) as { faults: { seed: number } };
     expect(status.faults.seed).toBe(9);
-    const client = new EcsClient({
-      credentials: { accessKeyId: 'testid', accessKeySecret: 'testsecret' },
-      endpoint: url,
-    });
+    const client = new EcsClient({ credentials: GIVEN_KEY, endpoint: url });
     const page = await client.call('DescribeInstances', { RegionId: 'cn-hangzhou', PageSize: 1 });
     expect(page.TotalCount).toBe(250);
     await client.close();
@@ -95,23 +87,8 @@ describe('pnpm emulator (the CLI)', { timeout: 30_000 }, () => {
 
   it('answers VNC addresses under --vnc-public-url', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'emulator-cli-'));
-    const { url } = await startCli(
-      [
-        '--port',
-        '0',
-        '--access-key-id',
-        'testid',
-        '--access-key-secret',
-        'testsecret',
-        '--vnc-public-url',
-        'wss://hz01-vncproxy.aliyun.com',
-      ],
-      dir,
-    );
-    const client = new EcsClient({
-      credentials: { accessKeyId: 'testid', accessKeySecret: 'testsecret' },
-      endpoint: url,
-    });
+    const { url } = await startCli([...GIVEN_KEY_ARGS, '--vnc-public-url', 'wss://hz01-vncproxy.aliyun.com'], dir);
+    const client = new EcsClient({ credentials: GIVEN_KEY, endpoint: url });
     const running = await client.call('DescribeInstances', { RegionId: 'cn-hangzhou', Status: 'Running', PageSize: 1 });
     const { VncUrl } = await client.call('DescribeInstanceVncUrl', {
       RegionId: 'cn-hangzhou',
