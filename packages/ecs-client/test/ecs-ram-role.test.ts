@@ -102,6 +102,21 @@ describe('ECS RAM role credentials', () => {
     });
   });
 
+  it('discovers the role again when the one it found is no longer attached', async () => {
+    const { issued } = servesRotatingKeys();
+    const credentialsOf = provider();
+    await credentialsOf();
+    metadata.roleName = 'replacement-role';
+    clock += HOUR;
+    await expect(credentialsOf()).rejects.toMatchObject({
+      message: expect.stringContaining('no credentials for role "console-role"') as unknown,
+    });
+    const rediscovered = await credentialsOf();
+    expect(rediscovered.accessKeyId).toBe(`STS.role-key-${issued()}`);
+    expect(issued()).toBe(2);
+    expect(metadata.metadataReads.at(-1)!.path).toBe('/latest/meta-data/ram/security-credentials/replacement-role');
+  });
+
   it('falls back to token-less requests when the token is refused, unless IMDSv1 is disabled', async () => {
     servesRotatingKeys();
     metadata.tokenStatus = 403;

@@ -109,6 +109,8 @@ export function ecsRamRoleCredentials(options: EcsRamRoleOptions = {}): Credenti
     const role = roleName;
     const answer = await send('GET', `${ROLES_PATH}${encodeURIComponent(role)}`, headers);
     if (answer.statusCode === 404) {
+      // A role that was discovered may have been replaced on the instance: look again next time.
+      if (options.roleName === undefined) roleName = undefined;
       throw failure(
         `the metadata service has no credentials for role "${role}" (HTTP 404); is it attached to this instance?`,
       );
