@@ -1,8 +1,15 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { inspect } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { defaultCredentialsProvider, ecsRamRoleCredentials, EcsClient, type EcsError } from '../src/index.js';
+import {
+  defaultCredentialsProvider,
+  ecsRamRoleCredentials,
+  EcsClient,
+  looksLikeEcsInstance,
+  type EcsError,
+} from '../src/index.js';
 import { MetadataServer, roleCredentials } from './support/metadata-server.js';
 import { TestServer } from './support/test-server.js';
 
@@ -186,6 +193,7 @@ describe('the default chain and the ECS RAM role', () => {
       env: {},
       cliConfig: noCliConfig,
       ecsRamRole: { endpoint: metadata.url },
+      onEcsInstance: () => true,
     })();
     expect(credentials.accessKeyId).toBe('STS.role-key-1');
   });
@@ -211,12 +219,35 @@ describe('the default chain and the ECS RAM role', () => {
     expect(metadata.requests).toHaveLength(0);
   });
 
+  it('asks no metadata service off ECS unless ALIBABA_CLOUD_ECS_METADATA names a role', async () => {
+    servesRotatingKeys();
+    const error = (await defaultCredentialsProvider({
+      env: {},
+      cliConfig: noCliConfig,
+      ecsRamRole: { endpoint: metadata.url },
+      onEcsInstance: () => false,
+    })().catch((e: unknown) => e)) as EcsError;
+    expect(error.code).toBe('Credentials.NotFound');
+    expect(metadata.requests).toHaveLength(0);
+  });
+
+  it('recognises an ECS instance by its DMI vendor, and nothing else as one', async () => {
+    const dmi = await mkdtemp(join(tmpdir(), 'dmi-'));
+    expect(looksLikeEcsInstance(dmi)).toBe(false);
+    await writeFile(join(dmi, 'sys_vendor'), 'QEMU\n');
+    expect(looksLikeEcsInstance(dmi)).toBe(false);
+    await writeFile(join(dmi, 'product_name'), 'Alibaba Cloud ECS\n');
+    expect(looksLikeEcsInstance(dmi)).toBe(true);
+    await rm(dmi, { recursive: true });
+  });
+
   it('moves on when the instance has no role, naming every place it looked', async () => {
     metadata.roleName = undefined;
     const error = (await defaultCredentialsProvider({
       env: {},
       cliConfig: noCliConfig,
       ecsRamRole: { endpoint: metadata.url },
+      onEcsInstance: () => true,
     })().catch((e: unknown) => e)) as EcsError;
     expect(error.code).toBe('Credentials.NotFound');
     expect(error.message).toMatch(/ALIBABA_CLOUD_ACCESS_KEY_ID.*no-such-aliyun-config\.json.*no RAM role/s);

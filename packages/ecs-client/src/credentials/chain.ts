@@ -9,6 +9,7 @@ import {
   ENV_IMDSV1_DISABLED,
   type EcsRamRoleOptions,
 } from './ecs-ram-role.js';
+import { looksLikeEcsInstance } from './ecs-instance.js';
 import { markCaching, memoizeCredentials } from './memoize.js';
 import { credentialsError } from './static.js';
 
@@ -46,12 +47,15 @@ export interface DefaultCredentialsOptions {
   readonly cliConfig?: CliConfigOptions;
   /** Options of the ECS RAM role provider (e.g. another metadata endpoint, for tests). */
   readonly ecsRamRole?: EcsRamRoleOptions;
+  /** Whether this machine is an ECS instance; default: its DMI vendor says Alibaba Cloud (`looksLikeEcsInstance`). */
+  readonly onEcsInstance?: () => boolean;
 }
 
 /**
  * The environment, then the aliyun CLI config, then the RAM role of the ECS instance this runs on
  * (instance metadata; `ALIBABA_CLOUD_ECS_METADATA=<role>` names the role and makes its failures
- * errors rather than "not found", `ALIBABA_CLOUD_ECS_METADATA_DISABLED=true` leaves it out).
+ * errors rather than "not found", `ALIBABA_CLOUD_ECS_METADATA_DISABLED=true` leaves it out). Without
+ * a named role the metadata service is asked only on a machine that says it is an ECS instance.
  */
 export function defaultCredentialsProvider(options: DefaultCredentialsOptions = {}): CredentialsProvider {
   const env = options.env ?? process.env;
@@ -59,8 +63,9 @@ export function defaultCredentialsProvider(options: DefaultCredentialsOptions = 
     memoizeCredentials(environmentCredentials(env)),
     memoizeCredentials(cliConfigCredentials({ env, ...options.cliConfig })),
   ];
-  if (env[ENV_ECS_METADATA_DISABLED]?.toLowerCase() !== 'true') {
-    const roleName = env[ENV_ECS_METADATA] || undefined;
+  const roleName = env[ENV_ECS_METADATA] || undefined;
+  const onEcsInstance = options.onEcsInstance ?? (() => looksLikeEcsInstance());
+  if (env[ENV_ECS_METADATA_DISABLED]?.toLowerCase() !== 'true' && (roleName !== undefined || onEcsInstance())) {
     providers.push(
       ecsRamRoleCredentials({
         roleName,

@@ -10,5 +10,6 @@ export {
   ENV_IMDSV1_DISABLED,
   type EcsRamRoleOptions,
 } from './ecs-ram-role.js';
+export { looksLikeEcsInstance } from './ecs-instance.js';
 export { credentialsChain, defaultCredentialsProvider, type DefaultCredentialsOptions } from './chain.js';
 export { memoizeCredentials, type MemoizeOptions } from './memoize.js';
