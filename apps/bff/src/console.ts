@@ -11,7 +11,7 @@ import { UserStore } from './auth/users.js';
 import { FileRevokedSessions } from './storage/revoked-sessions.js';
 import { servedOverHttps, type ConsoleConfig } from './config.js';
 import { openEcsBackend, type EcsBackend } from './ecs/backend.js';
-import { ALIBABA_VNC_PROXY_SOURCES } from './http/security-headers.js';
+import { alibabaVncProxySources } from './http/security-headers.js';
 import { ecsClientLogger } from './logger.js';
 
 export interface RunningConsole {
@@ -40,7 +40,7 @@ async function sessionSecret(config: ConsoleConfig): Promise<string> {
 /**
  * Where the embedded VNC viewer's WebSocket may connect (CSP `connect-src`). The embedded
  * emulator's DescribeInstanceVncUrl answers `ws://` addresses of its own host and port; Alibaba
- * Cloud answers `wss://` addresses of its VNC proxies (`hz01-vncproxy.aliyun.com`); an endpoint set with
+ * Cloud answers addresses of its VNC proxies (`hz01-vncproxy.aliyun.com`); an endpoint set with
  * ECS_ENDPOINT (a private endpoint or `pnpm emulator`) may answer addresses of its own host.
  */
 export function vncConnectSources(backend: EcsBackend, config: ConsoleConfig): string[] {
@@ -49,7 +49,7 @@ export function vncConnectSources(backend: EcsBackend, config: ConsoleConfig): s
     return `${url.protocol === 'https:' ? 'wss:' : 'ws:'}//${url.host}`;
   };
   if (backend.emulator) return [webSocketOrigin(backend.emulator.url)];
-  const sources = [...ALIBABA_VNC_PROXY_SOURCES];
+  const sources = alibabaVncProxySources(servedOverHttps(config));
   if (config.ECS_ENDPOINT) sources.push(webSocketOrigin(config.ECS_ENDPOINT));
   return sources;
 }

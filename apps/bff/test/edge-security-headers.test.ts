@@ -117,13 +117,13 @@ describe('CONSOLE_PUBLIC_URL', () => {
 
 describe("the embedded VNC viewer against Alibaba Cloud's VNC proxy addresses", () => {
   // An ECS endpoint (the emulator, standing in for ECS) that answers DescribeInstanceVncUrl as ECS
-  // documents it: `wss://hz01-vncproxy.aliyun.com/websockify/?s=<ticket>`, URL-encoded.
+  // documents it: `ws://hz01-vncproxy.aliyun.com/websockify/?s=<ticket>`, URL-encoded.
   let ecs: RunningEmulator;
   let app: RunningConsole;
   const savedEnv = { ...process.env };
 
   beforeAll(async () => {
-    ecs = await startEmulator({ vncPublicUrl: 'wss://hz01-vncproxy.aliyun.com', speed: 500 });
+    ecs = await startEmulator({ vncPublicUrl: 'ws://hz01-vncproxy.aliyun.com', speed: 500 });
     process.env.ALIBABA_CLOUD_ACCESS_KEY_ID = ecs.credentials.accessKeyId;
     process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET = ecs.credentials.accessKeySecret;
     app = await startWithPage({ CONSOLE_EMULATOR: 'auto', ECS_ENDPOINT: ecs.url });
@@ -151,19 +151,20 @@ describe("the embedded VNC viewer against Alibaba Cloud's VNC proxy addresses", 
     const launch = await operator.post(`/api/instances/cn-hangzhou/${instanceId}/vnc`);
     expect(launch.status).toBe(200);
     const websocketUrl = launch.body.websocketUrl as string;
-    expect(websocketUrl).toMatch(/^wss:\/\/hz01-vncproxy\.aliyun\.com\/websockify\/\?s=/);
+    expect(websocketUrl).toMatch(/^ws:\/\/hz01-vncproxy\.aliyun\.com\/websockify\/\?s=/);
 
     const pageUrl = `${app.url}/instances/cn-hangzhou/${instanceId}`;
     expect(policyAllowsConnect(csp, websocketUrl, pageUrl)).toBe(true);
-    // Other documented proxy regions, and ECS's own domain.
+    // The same proxy over TLS, other documented proxy regions, and ECS's own domain.
+    expect(policyAllowsConnect(csp, websocketUrl.replace(/^ws:/, 'wss:'), pageUrl)).toBe(true);
     expect(policyAllowsConnect(csp, 'wss://sh01-vncproxy.aliyun.com/websockify/?s=x', pageUrl)).toBe(true);
     expect(policyAllowsConnect(csp, 'wss://ecs-vnc.cn-hangzhou.aliyuncs.com/websockify/?s=x', pageUrl)).toBe(true);
-    // Nothing else: not another site, not a look-alike, not plaintext to Alibaba's hosts, not the apex.
+    // Nothing else: not another site, not a look-alike, not the apex, not another port.
     for (const blocked of [
       'wss://vncproxy.attacker.example/websockify/?s=x',
       'wss://hz01-vncproxy.aliyun.com.attacker.example/websockify/?s=x',
       'wss://evilaliyun.com/websockify/?s=x',
-      'ws://hz01-vncproxy.aliyun.com/websockify/?s=x',
+      'ws://vncproxy.attacker.example/websockify/?s=x',
       'wss://hz01-vncproxy.aliyun.com:8443/websockify/?s=x',
       'https://attacker.example/collect',
     ]) {
@@ -171,6 +172,24 @@ describe("the embedded VNC viewer against Alibaba Cloud's VNC proxy addresses", 
     }
     // The page's own API stays reachable.
     expect(policyAllowsConnect(csp, `${app.url}/api/session`, pageUrl)).toBe(true);
+  }, 30_000);
+
+  it('served over HTTPS, upgrades the documented ws:// address and allows only its wss:// form', async () => {
+    const secure = await startWithPage({
+      CONSOLE_EMULATOR: 'auto',
+      ECS_ENDPOINT: ecs.url,
+      CONSOLE_PUBLIC_URL: 'https://console.example.com',
+    });
+    try {
+      const csp = (await fetch(`${secure.url}/`)).headers.get('content-security-policy')!;
+      expect(parsePolicy(csp).has('upgrade-insecure-requests')).toBe(true);
+      const pageUrl = 'https://console.example.com/instances/cn-hangzhou/i-1';
+      expect(policyAllowsConnect(csp, 'wss://hz01-vncproxy.aliyun.com/websockify/?s=x', pageUrl)).toBe(true);
+      // What the browser would send without the upgrade: keystrokes in clear from an HTTPS page.
+      expect(policyAllowsConnect(csp, 'ws://hz01-vncproxy.aliyun.com/websockify/?s=x', pageUrl)).toBe(false);
+    } finally {
+      await secure.close();
+    }
   }, 30_000);
 });
 

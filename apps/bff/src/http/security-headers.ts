@@ -2,12 +2,19 @@ import type { RequestHandler } from 'express';
 import helmet from 'helmet';
 
 /**
- * Where Alibaba Cloud's VNC proxies answer: ECS documents DescribeInstanceVncUrl addresses such as
- * `wss://hz01-vncproxy.aliyun.com/websockify/?s=…` (one `<region>NN-vncproxy` host per region), and
- * its own services live under aliyuncs.com. CSP wildcards cover whole labels only, so the proxies'
- * `*-vncproxy` naming cannot be narrowed further than `*.aliyun.com`.
+ * Where Alibaba Cloud's VNC proxies answer: ECS's documentation shows DescribeInstanceVncUrl
+ * answering `ws://hz01-vncproxy.aliyun.com/websockify/?s=…` (one `<region>NN-vncproxy` host per
+ * region; the proxies also speak `wss://`), and its own services live under aliyuncs.com. CSP
+ * wildcards cover whole labels only, so the proxies' `*-vncproxy` naming cannot be narrowed further
+ * than `*.aliyun.com`. Over HTTPS only `wss://` is allowed: `upgrade-insecure-requests` turns a
+ * documented `ws://` address into `wss://` before the policy is checked, so keystrokes never travel
+ * in clear from an HTTPS console. Over plain HTTP the whole console is in clear anyway, and a `ws://`
+ * address must connect as ECS gave it.
  */
-export const ALIBABA_VNC_PROXY_SOURCES: readonly string[] = ['wss://*.aliyun.com', 'wss://*.aliyuncs.com'];
+export function alibabaVncProxySources(servedOverHttps: boolean): string[] {
+  const secure = ['wss://*.aliyun.com', 'wss://*.aliyuncs.com'];
+  return servedOverHttps ? secure : [...secure, 'ws://*.aliyun.com'];
+}
 
 export interface SecurityHeaderOptions {
   /**
