@@ -21,7 +21,8 @@ export function sendError(
 
 /**
  * ECS's own errors pass through with ECS's status, code, message and RequestId. Failures to reach
- * ECS become 502 (504 for timeouts) with a message that says so.
+ * ECS become 502 (504 for timeouts) with a message that says so; a request the client refused to
+ * send (a parameter it cannot encode) is the caller's 400, not ECS's fault.
  */
 export function sendEcsError(response: Response, error: EcsError): void {
   switch (error.kind) {
@@ -33,6 +34,9 @@ export function sendEcsError(response: Response, error: EcsError): void {
       return;
     case 'credentials':
       sendError(response, 503, 'EcsCredentials', 'The console has no usable ECS credentials; see the server log.');
+      return;
+    case 'request':
+      sendError(response, 400, 'InvalidParameter', error.message);
       return;
     default:
       sendError(response, 502, 'EcsUnreachable', `ECS could not be reached: ${error.message}`, error.requestId);
