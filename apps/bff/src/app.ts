@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
+import type { HealthAnswer } from '@ecs-console/contract';
 import type { EcsClient } from '@ecs-console/ecs-client';
 import type { AuditLog } from './audit/audit-log.js';
 import { csrfGuard } from './auth/csrf.js';
@@ -78,7 +79,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(noStore, rejectMalformedUrl, ...jsonBody());
   api.use(csrfGuard());
   api.get('/health', (_request, response) => {
-    response.json({ status: 'ok', backend: deps.backendKind });
+    response.json({ status: 'ok', backend: deps.backendKind } satisfies HealthAnswer);
   });
   api.use(
     '/session',
