@@ -1,3 +1,5 @@
+// Long by nature: ECS's Instance record and the request/response shapes of the instance actions
+// are declarations, one per field as ECS documents it; splitting them would scatter one API.
 import {
   defineAction,
   type EcsResponse,
