@@ -266,13 +266,18 @@ describe('configuration', () => {
       close: () => Promise.resolve(),
     });
     const base = { CONSOLE_DATA_DIR: tmpdir() };
+    // Over plain HTTP the documented ws:// proxy addresses too; over HTTPS only wss://.
     expect(vncConnectSources(backend('cloud'), loadConfig(base))).toEqual([
       'wss://*.aliyun.com',
       'wss://*.aliyuncs.com',
+      'ws://*.aliyun.com',
     ]);
     expect(
+      vncConnectSources(backend('cloud'), loadConfig({ ...base, CONSOLE_PUBLIC_URL: 'https://console.example.com' })),
+    ).toEqual(['wss://*.aliyun.com', 'wss://*.aliyuncs.com']);
+    expect(
       vncConnectSources(backend('endpoint'), loadConfig({ ...base, ECS_ENDPOINT: 'http://10.0.0.5:9000/' })),
-    ).toEqual(['wss://*.aliyun.com', 'wss://*.aliyuncs.com', 'ws://10.0.0.5:9000']);
+    ).toEqual(['wss://*.aliyun.com', 'wss://*.aliyuncs.com', 'ws://*.aliyun.com', 'ws://10.0.0.5:9000']);
   });
 
   it('takes the VNC page version as digits and dots only', () => {
