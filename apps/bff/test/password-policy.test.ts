@@ -4,15 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '@ecs-console/contract';
 import { ConfigError, loadConfig } from '../src/index.js';
 import { hashPassword } from '../src/auth/passwords.js';
-import { ADMIN_PASSWORD, Browser, startTestConsole } from './support/console-harness.js';
+import { ADMIN_PASSWORD, Browser, startConsoleAsAdmin, startTestConsole } from './support/console-harness.js';
 
-let app: Awaited<ReturnType<typeof startTestConsole>>;
+let app: Awaited<ReturnType<typeof startConsoleAsAdmin>>['app'];
 let admin: Browser;
 
 beforeAll(async () => {
-  app = await startTestConsole();
-  admin = new Browser(app.url);
-  expect((await admin.login('admin', ADMIN_PASSWORD)).status).toBe(200);
+  ({ app, admin } = await startConsoleAsAdmin());
 }, 30_000);
 afterAll(() => app.close());
 

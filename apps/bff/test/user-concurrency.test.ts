@@ -2,15 +2,13 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry, ConsoleUser } from '@ecs-console/contract';
-import { ADMIN_PASSWORD, Browser, startTestConsole, type ApiResponse } from './support/console-harness.js';
+import { startConsoleAsAdmin, type ApiResponse, type Browser } from './support/console-harness.js';
 
-let app: Awaited<ReturnType<typeof startTestConsole>>;
+let app: Awaited<ReturnType<typeof startConsoleAsAdmin>>['app'];
 let admin: Browser;
 
 beforeAll(async () => {
-  app = await startTestConsole();
-  admin = new Browser(app.url);
-  expect((await admin.login('admin', ADMIN_PASSWORD)).status).toBe(200);
+  ({ app, admin } = await startConsoleAsAdmin());
 }, 30_000);
 afterAll(() => app.close());
 

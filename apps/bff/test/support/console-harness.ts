@@ -135,21 +135,29 @@ export interface StaffedConsole {
   readonly viewer: Browser;
 }
 
+/** A browser signed in to `url`, or an error saying why it could not sign in. */
+export async function signedInBrowser(url: string, username: string, password: string): Promise<Browser> {
+  const browser = new Browser(url);
+  const response = await browser.login(username, password);
+  if (response.status !== 200) throw new Error(`${username} could not sign in: ${response.text}`);
+  return browser;
+}
+
+/** A test console and a browser signed in as its admin. */
+export async function startConsoleAsAdmin(): Promise<{ app: StaffedConsole['app']; admin: Browser }> {
+  const app = await startTestConsole();
+  return { app, admin: await signedInBrowser(app.url, 'admin', ADMIN_PASSWORD) };
+}
+
 /** A test console with one signed-in browser per role. */
 export async function startConsoleWithStaff(): Promise<StaffedConsole> {
-  const app = await startTestConsole();
+  const { app, admin } = await startConsoleAsAdmin();
   await app.users.create('olga', 'operator-password-1', 'operator');
   await app.users.create('vic', 'viewer-password-1', 'viewer');
-  const signedIn = async (username: string, password: string) => {
-    const browser = new Browser(app.url);
-    const response = await browser.login(username, password);
-    if (response.status !== 200) throw new Error(`${username} could not sign in: ${response.text}`);
-    return browser;
-  };
   return {
     app,
-    admin: await signedIn('admin', ADMIN_PASSWORD),
-    operator: await signedIn('olga', 'operator-password-1'),
-    viewer: await signedIn('vic', 'viewer-password-1'),
+    admin,
+    operator: await signedInBrowser(app.url, 'olga', 'operator-password-1'),
+    viewer: await signedInBrowser(app.url, 'vic', 'viewer-password-1'),
   };
 }
