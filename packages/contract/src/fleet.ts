@@ -41,12 +41,34 @@ export const INSTANCE_SUMMARY_FIELDS = [
 
 export type InstanceSummary = Pick<Instance, (typeof INSTANCE_SUMMARY_FIELDS)[number]>;
 
-/** `GET /api/regions/:regionId/instances`: every instance of a region at once. */
+/**
+ * `GET /api/regions/:regionId/instances`: every instance of a region at once. The answer carries
+ * an `ETag` (the same value as `version`, quoted); a request with `If-None-Match` set to it answers
+ * `304 Not Modified` with no body while the region's instances are unchanged.
+ */
 export interface FleetAnswer {
   readonly regionId: string;
   readonly instances: readonly InstanceSummary[];
   readonly totalCount: number;
   readonly pages: number;
+  /** ISO 8601: when ECS was asked (a shared listing may be a few seconds old). */
+  readonly fetchedAt: string;
+  /** Changes whenever any listed field of any instance changes, or instances come or go. */
+  readonly version: string;
+}
+
+/** Most instance IDs one `?ids=` request may name (DescribeInstances takes 100 IDs per call). */
+export const FLEET_IDS_MAX = 100;
+
+/**
+ * `GET /api/regions/:regionId/instances?ids=i-1,i-2`: the current state of some instances, asked
+ * of ECS directly (the SPA polls the instances in transition this way, instead of the region).
+ * An ID in `requestedIds` that is not among `instances` no longer exists.
+ */
+export interface FleetInstancesAnswer {
+  readonly regionId: string;
+  readonly instances: readonly InstanceSummary[];
+  readonly requestedIds: readonly string[];
   /** ISO 8601. */
   readonly fetchedAt: string;
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Router } from 'express';
 import { listAll, type EcsClient, type Instance } from '@ecs-console/ecs-client';
 import { INSTANCE_SUMMARY_FIELDS, type FleetAnswer, type InstanceSummary } from '@ecs-console/contract';
@@ -34,6 +35,7 @@ export function fleetRoutes({ client, concurrency }: { client: EcsClient; concur
         totalCount: instances.length,
         pages: Math.max(1, Math.ceil(instances.length / 100)),
         fetchedAt: new Date().toISOString(),
+        version: createHash('sha256').update(JSON.stringify(instances)).digest('base64url').slice(0, 27),
       } satisfies FleetAnswer);
     } catch (error) {
       if (!isEcsFailure(error)) throw error;

@@ -20,6 +20,7 @@ function fleetAnswer(): FleetAnswer {
     totalCount: 3,
     pages: 1,
     fetchedAt: '2026-11-30T10:00:00.000Z',
+    version: 'v1',
   };
 }
 
