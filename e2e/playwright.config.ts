@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
-import { E2E_ADMIN_PASSWORD, E2E_EMULATOR_KEY, E2E_PORT, E2E_URL } from './support/constants.js';
+import { E2E_ADMIN_PASSWORD, E2E_EMULATOR_KEY, E2E_EMULATOR_PORT, E2E_PORT, E2E_URL } from './support/constants.js';
 
 // Debian's Chromium (downloads of Playwright's own browsers are not possible here). As root it
 // needs --no-sandbox; the rest keep it from reaching for the network.
@@ -46,7 +46,7 @@ export default defineConfig({
       CONSOLE_DATA_DIR: mkdtempSync(join(tmpdir(), 'ecs-console-e2e-')),
       CONSOLE_EMULATOR: 'always',
       CONSOLE_EMULATOR_SPEED: '20',
-      CONSOLE_EMULATOR_PORT: '9188',
+      CONSOLE_EMULATOR_PORT: String(E2E_EMULATOR_PORT),
       CONSOLE_EMULATOR_ACCESS_KEY_ID: E2E_EMULATOR_KEY.id,
       CONSOLE_EMULATOR_ACCESS_KEY_SECRET: E2E_EMULATOR_KEY.secret,
       CONSOLE_ADMIN_PASSWORD: E2E_ADMIN_PASSWORD,
