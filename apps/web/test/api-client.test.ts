@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, apiFetch, callEcsAction, parseApiError, toApiError } from '@/lib/api-client';
+import { ApiError, apiFetch, apiFetchConditional, callEcsAction, parseApiError, toApiError } from '@/lib/api-client';
 import { onConsoleWarning } from '@/lib/console-warnings';
 
 describe('parseApiError', () => {
@@ -140,5 +140,59 @@ describe('apiFetch', () => {
     } finally {
       stop();
     }
+  });
+});
+
+describe('apiFetchConditional', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  const stubFetch = (response: Response) => {
+    const fetchMock = vi.fn<typeof fetch>().mockResolvedValue(response);
+    vi.stubGlobal('fetch', fetchMock);
+    return fetchMock;
+  };
+  const sentInit = (fetchMock: ReturnType<typeof stubFetch>) => fetchMock.mock.calls[0]?.[1] ?? {};
+
+  it('sends If-None-Match past the browser cache and reports 304 as not modified', async () => {
+    const fetchMock = stubFetch(new Response(null, { status: 304 }));
+    await expect(apiFetchConditional('/api/regions/r/instances', '"v1"', { background: true })).resolves.toEqual({
+      notModified: true,
+    });
+    const init = sentInit(fetchMock);
+    const headers = new Headers(init.headers);
+    expect(headers.get('If-None-Match')).toBe('"v1"');
+    expect(headers.get('x-console-background')).toBe('1');
+    expect(init.cache).toBe('no-store');
+    expect(init.credentials).toBe('same-origin');
+  });
+
+  it('answers the body and its ETag on 200, and sends no If-None-Match without one', async () => {
+    const fetchMock = stubFetch(Response.json({ version: 'v2' }, { headers: { ETag: '"v2"' } }));
+    await expect(apiFetchConditional('/api/regions/r/instances', null)).resolves.toEqual({
+      notModified: false,
+      answer: { version: 'v2' },
+      etag: '"v2"',
+    });
+    const headers = new Headers(sentInit(fetchMock).headers);
+    expect(headers.has('If-None-Match')).toBe(false);
+    expect(headers.has('x-console-background')).toBe(false);
+  });
+
+  it('throws failures as ApiError, as apiFetch does', async () => {
+    stubFetch(
+      Response.json(
+        { code: 'Forbidden.RAM', message: 'No.', requestId: 'E-1' },
+        { status: 403, headers: { 'x-request-id': 'B-2' } },
+      ),
+    );
+    await expect(apiFetchConditional('/api/regions/r/instances', '"v1"')).rejects.toMatchObject({
+      status: 403,
+      code: 'Forbidden.RAM',
+      requestId: 'E-1',
+    });
+    vi.stubGlobal('fetch', vi.fn<typeof fetch>().mockRejectedValue(new TypeError('Failed to fetch')));
+    await expect(apiFetchConditional('/api/regions/r/instances', '"v1"')).rejects.toBeInstanceOf(ApiError);
   });
 });

@@ -146,6 +146,11 @@ export async function apiFetch<T>(
   if (!response.ok) {
     throw parseApiError(response.status, await response.text(), response.headers.get(REQUEST_ID_HEADER));
   }
+  return readAnswer<T>(response);
+}
+
+/** A successful response's JSON (`undefined` for 204), reporting a warning beside it. */
+async function readAnswer<T>(response: Response): Promise<T> {
   const warningCode = response.headers.get(WARNING_HEADER);
   if (response.status === 204) {
     if (warningCode) reportConsoleWarning(warningOf(warningCode, undefined));
@@ -164,6 +169,36 @@ export async function apiFetch<T>(
   }
   if (warningCode) reportConsoleWarning(warningOf(warningCode, answer));
   return answer as T;
+}
+
+export type ConditionalAnswer<T> =
+  { readonly notModified: true } | { readonly notModified: false; readonly answer: T; readonly etag: string | null };
+
+/**
+ * A conditional GET: with the `ETag` of the answer the SPA already has, the BFF answers
+ * `304 Not Modified` (no body) while nothing changed. `cache: 'no-store'` keeps the browser's HTTP
+ * cache out of it, so a 304 reaches this code instead of being replaced by a cached copy. Failures
+ * are `ApiError`s as with `apiFetch`.
+ */
+export async function apiFetchConditional<T>(
+  path: string,
+  etag: string | null,
+  { signal, background }: RequestOptions = {},
+): Promise<ConditionalAnswer<T>> {
+  const headers: Record<string, string> = { Accept: 'application/json', ...backgroundHeaders(background) };
+  if (etag) headers['If-None-Match'] = etag;
+  let response: Response;
+  try {
+    response = await fetch(path, { headers, credentials: 'same-origin', cache: 'no-store', signal });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw toApiError(error);
+  }
+  if (response.status === 304) return { notModified: true };
+  if (!response.ok) {
+    throw parseApiError(response.status, await response.text(), response.headers.get(REQUEST_ID_HEADER));
+  }
+  return { notModified: false, answer: await readAnswer<T>(response), etag: response.headers.get('ETag') };
 }
 
 export interface BinaryResponse {

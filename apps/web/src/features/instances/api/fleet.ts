@@ -1,22 +1,109 @@
-import type { FleetAnswer } from '@ecs-console/contract';
-import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiFetch, type RequestOptions } from '@/lib/api-client';
-import { queryRequestOptions } from '@/lib/background-fetch';
-import { refreshIntervalFor } from '../logic/status';
+import type { FleetAnswer, FleetInstancesAnswer } from '@ecs-console/contract';
+import { hashKey, queryOptions, useQuery, type QueryClient, type QueryKey } from '@tanstack/react-query';
+import { apiFetch, apiFetchConditional, ApiError, type RequestOptions } from '@/lib/api-client';
+import { isBackgroundFetch, type QueryFetchContext } from '@/lib/background-fetch';
+import { chunkIds, mergeFleetInstances, transitionalIds } from '../logic/fleet-merge';
+import { refreshIntervalFor, SLOW_REFRESH_MS } from '../logic/status';
+
+/**
+ * The region's instance list, kept current at a cost that grows with what changes:
+ * - the first load, the user's Refresh, a refresh after an action (invalidation) and the periodic
+ *   one every 30 s fetch the whole list, conditionally: while nothing changed the BFF answers
+ *   `304 Not Modified` and the list the SPA has is kept (and counts as fresh);
+ * - in between, every 2.5 s while instances change state, only those are asked for by ID and
+ *   folded into the list.
+ */
+
+const fleetPath = (regionId: string) => `/api/regions/${encodeURIComponent(regionId)}/instances`;
 
 /** Every instance of the region in one answer (the BFF fetches ECS's pages concurrently). */
 export function getFleet(regionId: string, options: RequestOptions = {}): Promise<FleetAnswer> {
-  return apiFetch<FleetAnswer>(`/api/regions/${encodeURIComponent(regionId)}/instances`, options);
+  return apiFetch<FleetAnswer>(fleetPath(regionId), options);
+}
+
+/** The current state of some instances (at most `FLEET_IDS_MAX`). */
+export async function getFleetInstances(
+  regionId: string,
+  ids: readonly string[],
+  options: RequestOptions = {},
+): Promise<FleetInstancesAnswer> {
+  const query = ids.map(encodeURIComponent).join(',');
+  const answer = await apiFetch<FleetInstancesAnswer>(`${fleetPath(regionId)}?ids=${query}`, options);
+  // A BFF without `?ids=` support answers the whole list (no `requestedIds`): every ID was asked for.
+  const requestedIds = (answer as Partial<FleetInstancesAnswer>).requestedIds ?? ids;
+  return { ...answer, requestedIds };
 }
 
 export const fleetQueryKey = (regionId: string) => ['fleet', regionId] as const;
 
+/** When each region's list was last fetched whole, per query client (tests get their own). */
+const fullRefreshedAt = new WeakMap<QueryClient, Map<string, number>>();
+
+function lastFullRefresh(client: QueryClient, queryKey: QueryKey): number {
+  return fullRefreshedAt.get(client)?.get(hashKey(queryKey)) ?? 0;
+}
+
+function recordFullRefresh(client: QueryClient, queryKey: QueryKey): void {
+  let times = fullRefreshedAt.get(client);
+  if (!times) {
+    times = new Map();
+    fullRefreshedAt.set(client, times);
+  }
+  times.set(hashKey(queryKey), Date.now());
+}
+
+/** The whole list, or the one the SPA has when the BFF says it has not changed. */
+async function refreshWhole(
+  regionId: string,
+  cached: FleetAnswer | undefined,
+  options: RequestOptions,
+): Promise<FleetAnswer> {
+  const etag = cached?.version ? `"${cached.version}"` : null;
+  const result = await apiFetchConditional<FleetAnswer>(fleetPath(regionId), etag, options);
+  if (!result.notModified) return result.answer;
+  if (cached) return cached;
+  throw new ApiError({
+    status: 304,
+    code: 'UnexpectedResponse',
+    message: 'HTTP 304 for a list the console does not have',
+    requestId: null,
+  });
+}
+
+/** Polls the instances in transition (in requests of at most 100 IDs) and folds them into the list. */
+async function refreshTransitional(
+  regionId: string,
+  cached: FleetAnswer,
+  ids: readonly string[],
+  options: RequestOptions,
+): Promise<FleetAnswer> {
+  const partials = await Promise.all(chunkIds(ids).map((chunk) => getFleetInstances(regionId, chunk, options)));
+  return mergeFleetInstances(cached, partials);
+}
+
+async function fetchFleet(regionId: string, context: QueryFetchContext): Promise<FleetAnswer> {
+  const { client, queryKey, signal } = context;
+  // The first load and the user's Refresh are theirs; everything else is background.
+  const background = isBackgroundFetch(context);
+  const cached = client.getQueryData<FleetAnswer>(queryKey);
+  const changing = cached ? transitionalIds(cached.instances) : [];
+  const wholeDue =
+    !background ||
+    client.getQueryState(queryKey)?.isInvalidated === true ||
+    Date.now() - lastFullRefresh(client, queryKey) >= SLOW_REFRESH_MS;
+  if (cached && changing.length > 0 && !wholeDue) {
+    return refreshTransitional(regionId, cached, changing, { signal, background });
+  }
+  const answer = await refreshWhole(regionId, cached, { signal, background });
+  recordFullRefresh(client, queryKey);
+  return answer;
+}
+
 export function fleetQueryOptions(regionId: string) {
   return queryOptions({
     queryKey: fleetQueryKey(regionId),
-    // Refreshes after the first load are background requests unless the user pressed Refresh.
-    queryFn: (context) => getFleet(regionId, queryRequestOptions(context)),
-    // Every 2.5 s while something is starting or stopping, else every 30 s.
+    queryFn: (context) => fetchFleet(regionId, context),
+    // Every 2.5 s while something is starting or stopping (only those are fetched), else every 30 s.
     refetchInterval: (query) => refreshIntervalFor(query.state.data?.instances),
   });
 }
