@@ -12,9 +12,11 @@ import type { Sessions, SignedInUser } from './auth/session.js';
 import type { UserStore } from './auth/users.js';
 import { sendError } from './errors.js';
 import { jsonBody } from './http/body-parsing.js';
+import { compressAnswers } from './http/compression.js';
 import { errorHandler } from './http/error-handler.js';
 import { noStore } from './http/no-store.js';
 import { securityHeaders } from './http/security-headers.js';
+import { staticWeb } from './http/static-web.js';
 import { rejectMalformedUrl } from './http/url-decoding.js';
 import { auditRoutes } from './routes/audit.js';
 import { diagnosticsRoutes } from './routes/diagnostics.js';
@@ -56,6 +58,7 @@ export function createApp(deps: AppDeps): Express {
     pinoHttp({
       logger: deps.logger,
       genReqId: (request, response) => {
+  app.use(compressAnswers());
         const id = randomUUID();
         response.setHeader('x-request-id', id);
         return id;
@@ -102,16 +105,7 @@ export function createApp(deps: AppDeps): Express {
   api.use((_request, response) => sendError(response, 404, 'NotFound', 'No such API route.'));
   app.use('/api', api);
 
-  if (deps.webRoot && existsSync(join(deps.webRoot, 'index.html'))) {
-    const webRoot = deps.webRoot;
-    app.use(express.static(webRoot, { index: false, maxAge: '1h', immutable: false }));
-    // Client-side routes: every other GET gets the SPA's page.
-    app.use((request, response, next) => {
-      if (request.method !== 'GET') return next();
-      response.setHeader('cache-control', 'no-store');
-      response.sendFile(join(webRoot, 'index.html'));
-    });
-  }
+  if (deps.webRoot && existsSync(join(deps.webRoot, 'index.html'))) app.use(staticWeb(deps.webRoot));
 
   app.use(errorHandler(deps.logger));
   return app;
