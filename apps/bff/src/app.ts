@@ -54,11 +54,11 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', deps.trustProxy ?? 0);
   app.use(securityHeaders({ servedOverHttps: deps.servedOverHttps ?? false, vncConnectSrc: deps.vncConnectSrc ?? [] }));
+  app.use(compressAnswers());
   app.use(
     pinoHttp({
       logger: deps.logger,
       genReqId: (request, response) => {
-  app.use(compressAnswers());
         const id = randomUUID();
         response.setHeader('x-request-id', id);
         return id;
