@@ -21,6 +21,8 @@ import { rejectMalformedUrl } from './http/url-decoding.js';
 import { auditRoutes } from './routes/audit.js';
 import { diagnosticsRoutes } from './routes/diagnostics.js';
 import { ecsProxyRoutes } from './routes/ecs-proxy.js';
+import { ecsTenantPerUser } from './ecs/tenant.js';
+import { sharedRegionListings } from './fleet/index.js';
 import { fleetRoutes } from './routes/fleet.js';
 import { sessionRoutes } from './routes/session.js';
 import { userRoutes } from './routes/users.js';
@@ -34,6 +36,8 @@ export interface AppDeps {
   readonly backendKind: 'cloud' | 'endpoint' | 'emulator';
   readonly defaultRegion: string;
   readonly fleetConcurrency: number;
+  /** How long a region's listing is shared after it finished (CONSOLE_FLEET_CACHE_SECONDS). Default 0. */
+  readonly fleetCacheSeconds?: number;
   /** The built SPA (`apps/web/dist`); served when it exists. */
   readonly webRoot?: string | undefined;
   readonly trustProxy?: number;
@@ -93,9 +97,21 @@ export function createApp(deps: AppDeps): Express {
       backend: { kind: deps.backendKind, defaultRegion: deps.defaultRegion },
     }),
   );
-  api.use(deps.sessions.require());
-  api.use('/ecs', ecsProxyRoutes({ client: deps.ecs, audit: deps.audit }));
-  api.use('/regions', fleetRoutes({ client: deps.ecs, concurrency: deps.fleetConcurrency }));
+  api.use(deps.sessions.require(), ecsTenantPerUser());
+  const listings = sharedRegionListings({
+    client: deps.ecs,
+    concurrency: deps.fleetConcurrency,
+    cacheSeconds: deps.fleetCacheSeconds ?? 0,
+  });
+  api.use(
+    '/ecs',
+    ecsProxyRoutes({
+      client: deps.ecs,
+      audit: deps.audit,
+      onWrite: (regionId) => (regionId ? listings.invalidate(regionId) : listings.invalidateAll()),
+    }),
+  );
+  api.use('/regions', fleetRoutes({ client: deps.ecs, listings }));
   api.use(
     '/instances',
     diagnosticsRoutes({ client: deps.ecs, audit: deps.audit, vncPageVersion: deps.vncPageVersion ?? '0.0.8' }),

@@ -6,6 +6,8 @@ import { passwordWeakness } from './auth/password-policy.js';
  * Every setting the console reads, from the environment, validated once at start-up. A bad value
  * stops the start with a message naming the variable.
  */
+const DEFAULT_ECS_CONCURRENCY = 32;
+
 const booleanText = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 
 const ConfigSchema = z
@@ -64,6 +66,16 @@ const ConfigSchema = z
     CONSOLE_ECS_RETRY_BUDGET: z.coerce.number().int().min(0).max(100_000).default(500),
     /** Pages fetched at once when listing a whole region. */
     CONSOLE_FLEET_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(16),
+    /**
+     * Seconds a region's listing is shared with later requests (the console's own writes on the
+     * region end it sooner); concurrent requests share one listing either way. 0: no cache.
+     */
+    CONSOLE_FLEET_CACHE_SECONDS: z.coerce.number().min(0).max(300).default(3),
+    /**
+     * Most ECS calls in flight per BFF process, shared fairly (round robin) between users and
+     * region listings. Default: 32, or CONSOLE_FLEET_CONCURRENCY when that is more.
+     */
+    CONSOLE_ECS_CONCURRENCY: z.coerce.number().int().min(1).max(256).optional(),
     /** Port of the embedded emulator (its ECS API and `/__emulator/` controls, loopback only); 0 = any free port. */
     CONSOLE_EMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(0),
     /** A fixed key pair for the embedded emulator (default: generated at each start). */
@@ -95,9 +107,10 @@ const ConfigSchema = z
 /** The environment variables the console reads (README's settings table lists each; a test checks it). */
 export const CONFIG_VARIABLES: readonly string[] = Object.keys(ConfigSchema.shape);
 
-export type ConsoleConfig = Omit<z.infer<typeof ConfigSchema>, 'CONSOLE_DATA_DIR'> & {
+export type ConsoleConfig = Omit<z.infer<typeof ConfigSchema>, 'CONSOLE_DATA_DIR' | 'CONSOLE_ECS_CONCURRENCY'> & {
   /** Absolute. */
   readonly CONSOLE_DATA_DIR: string;
+  readonly CONSOLE_ECS_CONCURRENCY: number;
 };
 
 /** Users reach the console over HTTPS (directly or through a TLS proxy): Secure cookies, HSTS, upgrade-insecure-requests. */
@@ -117,5 +130,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ConsoleConfig 
     throw new ConfigError(`invalid configuration:\n  ${problems.join('\n  ')}`);
   }
   const dataDir = parsed.data.CONSOLE_DATA_DIR;
-  return { ...parsed.data, CONSOLE_DATA_DIR: isAbsolute(dataDir) ? dataDir : resolve(dataDir) };
+  return {
+    ...parsed.data,
+    CONSOLE_DATA_DIR: isAbsolute(dataDir) ? dataDir : resolve(dataDir),
+    CONSOLE_ECS_CONCURRENCY:
+      parsed.data.CONSOLE_ECS_CONCURRENCY ?? Math.max(DEFAULT_ECS_CONCURRENCY, parsed.data.CONSOLE_FLEET_CONCURRENCY),
+  };
 }

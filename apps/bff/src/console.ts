@@ -94,6 +94,7 @@ export async function startConsole(
     backendKind: backend.kind,
     defaultRegion: config.CONSOLE_DEFAULT_REGION,
     fleetConcurrency: config.CONSOLE_FLEET_CONCURRENCY,
+    fleetCacheSeconds: config.CONSOLE_FLEET_CACHE_SECONDS,
     webRoot: options.webRoot,
     trustProxy: config.CONSOLE_TRUST_PROXY,
     vncPageVersion: config.CONSOLE_VNC_PAGE_VERSION,

@@ -1,7 +1,7 @@
 import {
   defaultCredentialsProvider,
-  EcsClient,
   isEcsError,
+  type EcsClient,
   type CredentialsProvider,
   type EcsClientLogger,
 } from '@ecs-console/ecs-client';
@@ -9,6 +9,7 @@ import {
 import type { RunningEmulator } from '@ecs-console/ecs-emulator';
 import { join } from 'node:path';
 import type { ConsoleConfig } from '../config.js';
+import { FairEcsClient } from './fair-client.js';
 
 /**
  * Where ECS calls go:
@@ -51,14 +52,16 @@ async function findCredentials(logger: EcsClientLogger): Promise<CredentialsProv
 export async function openEcsBackend(config: ConsoleConfig, logger: EcsClientLogger): Promise<EcsBackend> {
   const retry = { maxAttempts: config.CONSOLE_ECS_MAX_ATTEMPTS };
   const retryQuota = config.CONSOLE_ECS_RETRY_BUDGET;
+  const concurrency = config.CONSOLE_ECS_CONCURRENCY;
   const credentials = config.CONSOLE_EMULATOR === 'always' ? undefined : await findCredentials(logger);
   if (credentials) {
-    const client = new EcsClient({
+    const client = new FairEcsClient({
       credentials,
       endpoint: config.ECS_ENDPOINT,
       regionId: config.CONSOLE_DEFAULT_REGION,
       retry,
       retryQuota,
+      concurrency,
       logger,
     });
     return { kind: config.ECS_ENDPOINT ? 'endpoint' : 'cloud', client, close: () => client.close() };
@@ -90,12 +93,13 @@ export async function openEcsBackend(config: ConsoleConfig, logger: EcsClientLog
     speed: config.CONSOLE_EMULATOR_SPEED,
     stateFile: join(config.CONSOLE_DATA_DIR, 'emulator-state.json'),
   });
-  const client = new EcsClient({
+  const client = new FairEcsClient({
     credentials: emulator.credentials,
     endpoint: emulator.url,
     regionId: config.CONSOLE_DEFAULT_REGION,
     retry,
     retryQuota,
+    concurrency,
     logger,
   });
   return {

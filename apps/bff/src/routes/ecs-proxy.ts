@@ -15,7 +15,16 @@ import { parseBody } from '../validation.js';
  * with ECS's body or ECS's error. Every write is audited, whatever its outcome: `unknown` (and
  * `504 OutcomeUnknown`) when it was sent but its answer was lost, so it may have run.
  */
-export function ecsProxyRoutes({ client, audit: auditLog }: { client: EcsClient; audit: AuditLog }): Router {
+export function ecsProxyRoutes({
+  client,
+  audit: auditLog,
+  onWrite,
+}: {
+  client: EcsClient;
+  audit: AuditLog;
+  /** Told after every write that reached ECS or may have (success, failure, unknown outcome), with its region. */
+  onWrite?: (regionId: string | undefined) => void;
+}): Router {
   const router = Router();
   router.post('/:action', async (request, response) => {
     const action = request.params.action;
@@ -50,6 +59,7 @@ export function ecsProxyRoutes({ client, audit: auditLog }: { client: EcsClient;
         response.json(result);
         return;
       }
+      onWrite?.(regionId ?? client.regionId);
       const requestId = typeof result.RequestId === 'string' ? result.RequestId : undefined;
       const audited = await audit.record({ ...write, outcome: 'success', requestId });
       sendCarriedOut(response, 200, result, audited);
@@ -59,6 +69,7 @@ export function ecsProxyRoutes({ client, audit: auditLog }: { client: EcsClient;
         sendEcsError(response, error);
         return;
       }
+      onWrite?.(regionId ?? client.regionId);
       const unknown = isOutcomeUnknown(error);
       await audit.record({
         ...write,

@@ -1,23 +1,16 @@
-import { createHash } from 'node:crypto';
 import { Router } from 'express';
-import { listAll, type EcsClient, type Instance } from '@ecs-console/ecs-client';
-import { INSTANCE_SUMMARY_FIELDS, type FleetAnswer, type InstanceSummary } from '@ecs-console/contract';
+import type { EcsClient } from '@ecs-console/ecs-client';
 import { z } from 'zod';
 import { isEcsFailure, sendEcsError, sendError } from '../errors.js';
+import { describeInstancesById, FleetQuery, ifNoneMatchHits, type RegionListings } from '../fleet/index.js';
 import { regionId } from '../registry/types.js';
 
-function summarize(instance: Instance): InstanceSummary {
-  const summary: Partial<Record<keyof Instance, unknown>> = {};
-  for (const field of INSTANCE_SUMMARY_FIELDS) if (instance[field] !== undefined) summary[field] = instance[field];
-  return summary as InstanceSummary;
-}
-
 /**
- * `GET /api/regions/:regionId/instances`: every instance of a region in one answer. The first
- * page says how many there are; the rest are fetched concurrently, so 10,000 instances (100 pages)
- * arrive in about a second even when each ECS call takes 50 ms.
+ * `GET /api/regions/:regionId/instances`: every instance of a region, from the listing all staff
+ * share (src/fleet), with an ETag so an unchanged region answers 304; `?ids=i-1,i-2`: those
+ * instances straight from ECS (FleetInstancesAnswer), which also patches the shared listing.
  */
-export function fleetRoutes({ client, concurrency }: { client: EcsClient; concurrency: number }): Router {
+export function fleetRoutes({ client, listings }: { client: EcsClient; listings: RegionListings }): Router {
   const router = Router();
   router.get('/:regionId/instances', async (request, response) => {
     const region = regionId.safeParse(request.params.regionId);
@@ -25,18 +18,32 @@ export function fleetRoutes({ client, concurrency }: { client: EcsClient; concur
       sendError(response, 400, 'InvalidParameter', `regionId: ${z.prettifyError(region.error)}`);
       return;
     }
+    const query = FleetQuery.safeParse(request.query);
+    if (!query.success) {
+      sendError(response, 400, 'InvalidParameter', z.prettifyError(query.error));
+      return;
+    }
     try {
-      const instances = (await listAll(client, 'DescribeInstances', { RegionId: region.data }, { concurrency })).map(
-        summarize,
-      );
-      response.json({
-        regionId: region.data,
-        instances,
-        totalCount: instances.length,
-        pages: Math.max(1, Math.ceil(instances.length / 100)),
-        fetchedAt: new Date().toISOString(),
-        version: createHash('sha256').update(JSON.stringify(instances)).digest('base64url').slice(0, 27),
-      } satisfies FleetAnswer);
+      const ids = query.data.ids;
+      if (ids) {
+        const found = await describeInstancesById(client, region.data, ids);
+        listings.learn(region.data, found.entries, ids);
+        response
+          .type('json')
+          .send(
+            `{"regionId":${JSON.stringify(region.data)},"instances":[${found.entries.map((entry) => entry.json).join(',')}],` +
+              `"requestedIds":${JSON.stringify(ids)},"fetchedAt":${JSON.stringify(found.fetchedAt)}}`,
+          );
+        return;
+      }
+      // Shared: a browser that goes away does not abort it for the others.
+      const snapshot = await listings.get(region.data);
+      response.setHeader('etag', snapshot.etag);
+      if (ifNoneMatchHits(request.get('if-none-match'), snapshot.etag)) {
+        response.status(304).end();
+        return;
+      }
+      response.type('json').send(snapshot.body());
     } catch (error) {
       if (!isEcsFailure(error)) throw error;
       sendEcsError(response, error);

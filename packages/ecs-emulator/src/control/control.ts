@@ -10,6 +10,8 @@ export interface EmulatorStatus {
   /** Requests answered by a fault since the last reset, by kind. */
   readonly faultsAnswered: FaultCounts;
   readonly pendingInjections: number;
+  /** Signed requests for known actions since the last reset, by action (answered by a fault or not). */
+  readonly requestsByAction: Readonly<Record<string, number>>;
 }
 
 /**
@@ -35,7 +37,13 @@ export class EmulatorControl {
       faults: faults.settings,
       faultsAnswered: faults.counts,
       pendingInjections: faults.pendingInjections,
+      requestsByAction: faults.requestsByAction,
     };
+  }
+
+  /** The actions of the latest 1,000 signed requests, oldest first (the order ECS saw them in). */
+  recentActions(): readonly string[] {
+    return this.#emulator.faults.recentActions;
   }
 
   /**

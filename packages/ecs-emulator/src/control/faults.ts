@@ -49,6 +49,8 @@ export interface InjectedError {
   readonly count?: number | undefined;
 }
 
+const RECENT_ACTIONS = 1000;
+
 interface TokenBucket {
   tokens: number;
   refilledAt: number;
@@ -61,6 +63,9 @@ export class Faults {
   readonly #buckets = new Map<string, TokenBucket>();
   #random: () => number = Math.random;
   #counts = { injected: 0, flowControl: 0, throttled: 0, failed: 0 };
+  /** Signed requests for known actions since the last reset, by action, and the latest ones' actions in order. */
+  readonly #requestsByAction = new Map<string, number>();
+  readonly #recentActions: string[] = [];
 
   constructor(settings: FaultChanges = {}) {
     this.update(settings);
@@ -72,6 +77,15 @@ export class Faults {
 
   get counts(): FaultCounts {
     return { ...this.#counts };
+  }
+
+  get requestsByAction(): Record<string, number> {
+    return Object.fromEntries(this.#requestsByAction);
+  }
+
+  /** The actions of the latest requests (at most RECENT_ACTIONS), oldest first: who got through in which order. */
+  get recentActions(): readonly string[] {
+    return [...this.#recentActions];
   }
 
   /** Changes some settings; throws RangeError naming a bad one. */
@@ -115,10 +129,15 @@ export class Faults {
     this.#counts = { injected: 0, flowControl: 0, throttled: 0, failed: 0 };
     this.#injected.length = 0;
     this.#buckets.clear();
+    this.#requestsByAction.clear();
+    this.#recentActions.length = 0;
   }
 
   /** The fault that answers this request, if any: injected errors first, then flow control, then chance. */
   decide(action: string, accessKeyId: string, realNow: number): EcsApiError | undefined {
+    this.#requestsByAction.set(action, (this.#requestsByAction.get(action) ?? 0) + 1);
+    this.#recentActions.push(action);
+    if (this.#recentActions.length > RECENT_ACTIONS) this.#recentActions.shift();
     const index = this.#injected.findIndex((error) => error.action === undefined || error.action === action);
     if (index >= 0) {
       const error = this.#injected[index]!;
