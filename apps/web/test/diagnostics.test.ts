@@ -8,6 +8,11 @@ import {
   RECONNECT_WINDOW_MS,
   screenshotFilename,
 } from '@/features/diagnostics/logic/diagnostics';
+import {
+  ScreenshotCooldowns,
+  SCREENSHOT_MIN_INTERVAL_MS,
+  secondsUntil,
+} from '@/features/diagnostics/logic/screenshot-limit';
 
 describe('isValidVncPassword', () => {
   it('accepts exactly six letters or digits', () => {
@@ -57,5 +62,28 @@ describe('mayReconnect', () => {
     const now = 1_000_000;
     const old = Array.from({ length: MAX_RECONNECTS }, () => now - RECONNECT_WINDOW_MS);
     expect(mayReconnect(old, now)).toBe(true);
+  });
+});
+
+describe('the screenshot limit', () => {
+  it('counts whole seconds up, to zero when allowed or never taken', () => {
+    expect(secondsUntil(undefined, 5_000)).toBe(0);
+    expect(secondsUntil(10_000, 0)).toBe(10);
+    expect(secondsUntil(10_000, 1)).toBe(10);
+    expect(secondsUntil(10_000, 9_001)).toBe(1);
+    expect(secondsUntil(10_000, 10_000)).toBe(0);
+    expect(secondsUntil(10_000, 60_000)).toBe(0);
+  });
+
+  it('starts a wait of ECS’s interval per instance and tells its listeners', () => {
+    const cooldowns = new ScreenshotCooldowns();
+    const heard: string[] = [];
+    const unsubscribe = cooldowns.subscribe(() => heard.push('changed'));
+    cooldowns.note('cn-hangzhou/i-a', 1_000);
+    expect(cooldowns.next('cn-hangzhou/i-a')).toBe(1_000 + SCREENSHOT_MIN_INTERVAL_MS);
+    expect(cooldowns.next('cn-hangzhou/i-b')).toBeUndefined();
+    unsubscribe();
+    cooldowns.note('cn-hangzhou/i-b', 2_000);
+    expect(heard).toEqual(['changed']);
   });
 });

@@ -6,6 +6,7 @@ import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Spinner from '@cloudscape-design/components/spinner';
 import Toggle from '@cloudscape-design/components/toggle';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '@/components/ApiErrorAlert';
@@ -16,6 +17,7 @@ import { screenshotQueryKey, useScreenshot } from '../api/screenshot';
 import { screenshotFilename } from '../logic/diagnostics';
 import { downloadBlob } from '@/lib/download';
 import { NotRunningState } from './NotRunningState';
+import { useSecondsUntilScreenshot } from './use-seconds-until-screenshot';
 
 export interface DiagnosticsTabProps {
   readonly regionId: string;
@@ -40,21 +42,32 @@ function useObjectUrl(blob: Blob | undefined): string | undefined {
   return blob ? url : undefined;
 }
 
-/** The instance's screen as ECS captures it (GetInstanceScreenshot), refreshed by hand or every 10 s. */
+/**
+ * The instance's screen as ECS captures it (GetInstanceScreenshot), refreshed by hand or every 10 s.
+ * ECS takes one per instance every 10 s: Refresh waits for that with a countdown instead of asking
+ * for a refusal.
+ */
 export function ScreenshotTab({ regionId, instanceId, status }: DiagnosticsTabProps) {
   const { t } = useTranslation();
   const locale = useLocale();
+  const queryClient = useQueryClient();
   const [wakeUp, setWakeUp] = useState(false);
   const [autoRefresh, setAutoRefresh] = useState(false);
   const running = status === 'Running';
-  const query = useScreenshot(regionId, instanceId, { wakeUp, autoRefresh, enabled: running });
+  const waitSeconds = useSecondsUntilScreenshot(regionId, instanceId);
+  const queryKey = screenshotQueryKey(regionId, instanceId, wakeUp);
+  // A first screenshot (this tab, or Wake up switched) waits out the limit; one already shown refreshes on its own timer.
+  const mayFetch = waitSeconds === 0 || queryClient.getQueryData(queryKey) !== undefined;
+  const query = useScreenshot(regionId, instanceId, { wakeUp, autoRefresh, enabled: running && mayFetch });
   const screenshot = query.data;
   const imageUrl = useObjectUrl(screenshot?.image);
-  const refresh = useUserRefetch(screenshotQueryKey(regionId, instanceId, wakeUp), query.refetch);
+  const refresh = useUserRefetch(queryKey, query.refetch);
+  const waitText = waitSeconds > 0 ? t('diagnostics.screenshot.refreshIn', { count: waitSeconds }) : undefined;
 
   if (!running) return <NotRunningState tool="screenshot" />;
 
   const capturedAt = screenshot ? new Date(screenshot.capturedAt) : undefined;
+  const capturedTime = capturedAt && !Number.isNaN(capturedAt.getTime()) ? formatTime(capturedAt, locale) : undefined;
   const download = () => {
     if (screenshot && capturedAt) {
       downloadBlob(screenshotFilename(instanceId, screenshot.contentType, capturedAt), screenshot.image);
@@ -67,16 +80,25 @@ export function ScreenshotTab({ regionId, instanceId, status }: DiagnosticsTabPr
         <Header
           variant="h2"
           description={
-            capturedAt &&
-            !Number.isNaN(capturedAt.getTime()) &&
-            t('diagnostics.screenshot.capturedAt', { time: formatTime(capturedAt, locale) })
+            // The description is a paragraph: inline parts only.
+            <>
+              {capturedTime && <span>{t('diagnostics.screenshot.capturedAt', { time: capturedTime })}</span>}
+              {capturedTime && waitText && ' · '}
+              {waitText && <span>{waitText}</span>}
+            </>
           }
           actions={
             <SpaceBetween direction="horizontal" size="xs" alignItems="center">
               <Toggle checked={autoRefresh} onChange={({ detail }) => setAutoRefresh(detail.checked)}>
                 {t('diagnostics.screenshot.autoRefresh')}
               </Toggle>
-              <Button iconName="refresh" loading={query.isFetching} onClick={() => void refresh()}>
+              <Button
+                iconName="refresh"
+                loading={query.isFetching}
+                disabled={waitSeconds > 0}
+                disabledReason={waitText}
+                onClick={() => void refresh()}
+              >
                 {t('diagnostics.refresh')}
               </Button>
               <Button iconName="download" disabled={!screenshot} onClick={download}>
@@ -100,7 +122,13 @@ export function ScreenshotTab({ regionId, instanceId, status }: DiagnosticsTabPr
         {query.isError && <ApiErrorAlert error={query.error} header={t('diagnostics.screenshot.failed')} />}
         {query.isPending && (
           <Box textAlign="center" padding="xl">
-            <Spinner size="large" /> {t('diagnostics.screenshot.loading')}
+            {query.isFetching || !waitText ? (
+              <>
+                <Spinner size="large" /> {t('diagnostics.screenshot.loading')}
+              </>
+            ) : (
+              t('diagnostics.screenshot.waiting', { count: waitSeconds })
+            )}
           </Box>
         )}
         {imageUrl && (
