@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { ecsCallFor } from '@/features/instances/logic/action-requests';
-import { actionAvailability, type InstanceAction } from '@/features/instances/logic/allowed-actions';
+import {
+  actionAvailability,
+  INSTANCE_ACTION_RULES,
+  type InstanceAction,
+} from '@/features/instances/logic/allowed-actions';
 import { hasRole, type Role } from '@ecs-console/contract';
+import type { InstanceStatus } from '@ecs-console/ecs-client';
+import { makeInstance } from './fixtures';
 
+const withStatus = (statuses: string[]) =>
+  statuses.map((Status, i) => makeInstance({ InstanceId: `i-${i}`, Status: Status as InstanceStatus }));
 const enabled = (action: InstanceAction, statuses: string[], role: Role) =>
-  actionAvailability(action, statuses, role).enabled;
+  actionAvailability(action, withStatus(statuses), role).enabled;
 
 describe('allowed actions by status', () => {
   it.each([
@@ -29,7 +37,7 @@ describe('allowed actions by status', () => {
   });
 
   it('needs every selected instance to allow the action', () => {
-    expect(actionAvailability('stop', ['Running', 'Stopped'], 'operator')).toEqual({
+    expect(actionAvailability('stop', withStatus(['Running', 'Stopped']), 'operator')).toEqual({
       enabled: false,
       reason: 'status',
     });
@@ -46,7 +54,10 @@ describe('allowed actions by role', () => {
     expect(enabled('start', ['Stopped'], 'operator')).toBe(true);
     expect(enabled('stop', ['Running'], 'operator')).toBe(true);
     expect(enabled('reboot', ['Running'], 'operator')).toBe(true);
-    expect(actionAvailability('delete', ['Stopped'], 'operator')).toEqual({ enabled: false, reason: 'role' });
+    expect(actionAvailability('delete', withStatus(['Stopped']), 'operator')).toEqual({
+      enabled: false,
+      reason: 'role',
+    });
   });
 
   it('lets viewers do nothing, and says it is the role even without a selection', () => {
@@ -60,6 +71,67 @@ describe('allowed actions by role', () => {
     expect(hasRole('operator', 'operator')).toBe(true);
     expect(hasRole('viewer', 'operator')).toBe(false);
     expect(hasRole('operator', 'admin')).toBe(false);
+  });
+});
+
+describe('what ECS refuses, refused early', () => {
+  const lock = (LockReason: string) => ({ LockReason: [{ LockReason }] });
+  const subscription = makeInstance({ InstanceId: 'i-sub', InstanceName: 'db-1', InstanceChargeType: 'PrePaid' });
+  const protectedOne = makeInstance({ InstanceId: 'i-prot', Status: 'Stopped', DeletionProtection: true });
+  const expired = makeInstance({ InstanceId: 'i-exp', Status: 'Stopped', OperationLocks: lock('financial') });
+  const quarantined = makeInstance({ InstanceId: 'i-sec', Status: 'Running', OperationLocks: lock('security') });
+  const plain = makeInstance({ InstanceId: 'i-plain', Status: 'Stopped' });
+
+  it('keeps every rule of an action in one table: role, statuses and refusals', () => {
+    expect(INSTANCE_ACTION_RULES.delete).toEqual({
+      role: 'admin',
+      statuses: ['Stopped', 'Running'],
+      refusals: ['securityLock', 'deletionProtection', 'subscription'],
+    });
+  });
+
+  it('refuses to delete a subscription instance (ChargeTypeViolation), naming it', () => {
+    expect(actionAvailability('delete', [plain, subscription], 'admin')).toEqual({
+      enabled: false,
+      reason: 'subscription',
+      instances: [subscription],
+    });
+    expect(enabled('stop', ['Running'], 'admin')).toBe(true);
+    expect(actionAvailability('stop', [subscription], 'admin').enabled).toBe(true);
+  });
+
+  it('refuses to delete a deletion-protected instance', () => {
+    expect(actionAvailability('delete', [protectedOne], 'admin')).toMatchObject({
+      enabled: false,
+      reason: 'deletionProtection',
+    });
+    expect(actionAvailability('start', [protectedOne], 'admin').enabled).toBe(true);
+  });
+
+  it('refuses to start, stop or reboot an instance with a financial lock (InstanceExpired), but lets it be deleted', () => {
+    expect(actionAvailability('start', [expired, plain], 'operator')).toEqual({
+      enabled: false,
+      reason: 'financialLock',
+      instances: [expired],
+    });
+    expect(actionAvailability('delete', [expired], 'admin').enabled).toBe(true);
+  });
+
+  it('refuses everything on an instance locked for security', () => {
+    for (const action of ['stop', 'reboot', 'delete'] as const) {
+      expect(actionAvailability(action, [quarantined], 'admin')).toMatchObject({ reason: 'securityLock' });
+    }
+  });
+
+  it('says the role before the instances, and an instance rule before the status', () => {
+    expect(actionAvailability('delete', [subscription], 'operator')).toEqual({ enabled: false, reason: 'role' });
+    // Running and Stopped mixed would be a status reason; the subscription is the more useful one.
+    expect(actionAvailability('delete', [subscription, plain], 'admin')).toMatchObject({ reason: 'subscription' });
+  });
+
+  it('reads an empty lock container ECS sometimes sends as {}', () => {
+    const odd = makeInstance({ Status: 'Stopped', OperationLocks: {} as never });
+    expect(actionAvailability('start', [odd], 'operator').enabled).toBe(true);
   });
 });
 

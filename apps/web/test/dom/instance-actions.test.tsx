@@ -32,8 +32,9 @@ describe('stop and reboot dialogs', () => {
     await user.click(within(dialog).getByRole('checkbox', { name: /Force stop/ }));
     await user.click(within(dialog).getByRole('button', { name: 'Stop' }));
 
-    expect(await screen.findByText('Stop requested for i-web1 (web-1)')).toBeInTheDocument();
-    expect(await screen.findByText('Stop requested for i-web2 (web-2)')).toBeInTheDocument();
+    // One summary for the batch, not one message per instance.
+    expect(await screen.findByText('2 stopping')).toBeInTheDocument();
+    expect(screen.queryByText('Stop requested for i-web1 (web-1)')).not.toBeInTheDocument();
     const bodies = api.to('POST /api/ecs/StopInstance').map((request) => request.body);
     expect(bodies).toHaveLength(2);
     expect(bodies).toEqual(
@@ -105,7 +106,7 @@ describe('delete dialog (typed confirmation)', () => {
     expect(within(dialog).queryByRole('checkbox')).not.toBeInTheDocument();
     await user.type(within(dialog).getByRole('textbox'), '2{Enter}');
 
-    expect(await screen.findByText('Delete requested for i-old2 (old-2)')).toBeInTheDocument();
+    expect(await screen.findByText('2 deleted')).toBeInTheDocument();
     expect(api.to('POST /api/ecs/DeleteInstance').map((request) => request.body)).toEqual(
       expect.arrayContaining([
         { RegionId: 'cn-hangzhou', InstanceId: 'i-old', Force: false },
@@ -150,7 +151,7 @@ describe('results of an action', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Stop' }));
 
     const header = await screen.findByText('i-web1 (web-1): the outcome is unknown');
-    expect(screen.getByText(/may have been applied — check the instance/)).toBeInTheDocument();
+    expect(screen.getByText(/may have been applied — check the current state/)).toBeInTheDocument();
     expect(screen.getByText('OutcomeUnknown')).toBeInTheDocument();
     expect(screen.queryByText('Could not stop i-web1 (web-1)')).not.toBeInTheDocument();
     // Cloudscape marks the flash's type in its class names: a warning, not an error.

@@ -37,6 +37,8 @@ export function AppShell() {
         navigationOpen={navigationOpen}
         onNavigationChange={({ detail }) => setNavigationOpen(detail.open)}
         toolsHide
+        // Results stay in view however far the page is scrolled.
+        stickyNotifications
         contentType={contentType}
         notifications={
           <SpaceBetween size="xs">

@@ -32,28 +32,37 @@ export async function runInstanceAction(
   }
 }
 
-export function runInstanceActions({ request, instances }: InstanceActionBatch): Promise<InstanceActionResult[]> {
-  return mapWithConcurrency(instances, BATCH_CONCURRENCY, (instance) => runInstanceAction(request, instance));
+/** Runs a batch; `onProgress` hears how many instances have answered so far. */
+export function runInstanceActions(
+  { request, instances }: InstanceActionBatch,
+  onProgress?: (done: number) => void,
+): Promise<InstanceActionResult[]> {
+  let done = 0;
+  return mapWithConcurrency(instances, BATCH_CONCURRENCY, async (instance) => {
+    const result = await runInstanceAction(request, instance);
+    onProgress?.(++done);
+    return result;
+  });
 }
 
-export interface InstanceActionCallbacks {
-  /** Returns what `onDone` gets back (e.g. the id of an in-progress notification). */
-  readonly onStart: (batch: InstanceActionBatch) => string;
-  readonly onDone: (batch: InstanceActionBatch, results: readonly InstanceActionResult[], started: string) => void;
+/** `Context` is what the caller started the batch with, e.g. its in-progress notification. */
+export interface InstanceActionCallbacks<Context> {
+  readonly onProgress: (batch: InstanceActionBatch, done: number, started: Context) => void;
+  readonly onDone: (batch: InstanceActionBatch, results: readonly InstanceActionResult[], started: Context) => void;
 }
 
 /**
  * Runs a batch and then refreshes what it changed. The callbacks live on the mutation itself, so
  * results are reported even when the page that started the batch has been left.
  */
-export function useInstanceActionsMutation({ onStart, onDone }: InstanceActionCallbacks) {
+export function useInstanceActionsMutation<Context>({ onProgress, onDone }: InstanceActionCallbacks<Context>) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: runInstanceActions,
-    onMutate: (batch) => onStart(batch),
-    onSuccess: (results, batch, started) => onDone(batch, results, started),
-    onSettled: async (_results, _error, { instances }) => {
-      const regions = new Set(instances.map((instance) => instance.RegionId));
+    mutationFn: ({ batch, started }: { batch: InstanceActionBatch; started: Context }) =>
+      runInstanceActions(batch, (done) => onProgress(batch, done, started)),
+    onSuccess: (results, { batch, started }) => onDone(batch, results, started),
+    onSettled: async (_results, _error, { batch }) => {
+      const regions = new Set(batch.instances.map((instance) => instance.RegionId));
       await Promise.all(
         [...regions].flatMap((regionId) => [
           queryClient.invalidateQueries({ queryKey: fleetQueryKey(regionId) }),

@@ -9,6 +9,8 @@ import { ActionTargets } from './ActionTargets';
 
 interface DeleteInstancesModalProps {
   readonly instances: readonly InstanceSummary[];
+  /** Targets the list does not show right now. */
+  readonly notShown?: readonly InstanceSummary[];
   readonly onConfirm: (request: ActionRequest) => void;
   readonly onDismiss: () => void;
 }
@@ -17,7 +19,7 @@ interface DeleteInstancesModalProps {
  * Deleting releases instances for good. The user types the instance ID (or, for several, their
  * number); running instances are only released with Force, which must be ticked explicitly.
  */
-export function DeleteInstancesModal({ instances, onConfirm, onDismiss }: DeleteInstancesModalProps) {
+export function DeleteInstancesModal({ instances, notShown, onConfirm, onDismiss }: DeleteInstancesModalProps) {
   const { t } = useTranslation();
   const [force, setForce] = useState(false);
   const runningCount = instances.filter((instance) => instance.Status === 'Running').length;
@@ -33,7 +35,7 @@ export function DeleteInstancesModal({ instances, onConfirm, onDismiss }: Delete
       onDismiss={onDismiss}
     >
       <Alert type="warning">{t('actions.delete.warning')}</Alert>
-      <ActionTargets instances={instances} />
+      <ActionTargets instances={instances} notShown={notShown} />
       {runningCount > 0 && (
         <Checkbox
           checked={force}

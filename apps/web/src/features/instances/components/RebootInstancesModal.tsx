@@ -8,11 +8,13 @@ import { ActionTargets } from './ActionTargets';
 
 interface RebootInstancesModalProps {
   readonly instances: readonly InstanceSummary[];
+  /** Targets the list does not show right now. */
+  readonly notShown?: readonly InstanceSummary[];
   readonly onConfirm: (request: ActionRequest) => void;
   readonly onDismiss: () => void;
 }
 
-export function RebootInstancesModal({ instances, onConfirm, onDismiss }: RebootInstancesModalProps) {
+export function RebootInstancesModal({ instances, notShown, onConfirm, onDismiss }: RebootInstancesModalProps) {
   const { t } = useTranslation();
   const [forceStop, setForceStop] = useState(false);
 
@@ -23,7 +25,7 @@ export function RebootInstancesModal({ instances, onConfirm, onDismiss }: Reboot
       onSubmit={() => onConfirm({ action: 'reboot', forceStop })}
       onDismiss={onDismiss}
     >
-      <ActionTargets instances={instances} />
+      <ActionTargets instances={instances} notShown={notShown} />
       <Checkbox
         checked={forceStop}
         onChange={({ detail }) => setForceStop(detail.checked)}

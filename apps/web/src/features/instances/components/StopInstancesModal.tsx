@@ -12,11 +12,13 @@ type StoppedMode = 'KeepCharging' | 'StopCharging';
 
 interface StopInstancesModalProps {
   readonly instances: readonly InstanceSummary[];
+  /** Targets the list does not show right now. */
+  readonly notShown?: readonly InstanceSummary[];
   readonly onConfirm: (request: ActionRequest) => void;
   readonly onDismiss: () => void;
 }
 
-export function StopInstancesModal({ instances, onConfirm, onDismiss }: StopInstancesModalProps) {
+export function StopInstancesModal({ instances, notShown, onConfirm, onDismiss }: StopInstancesModalProps) {
   const { t } = useTranslation();
   const [forceStop, setForceStop] = useState(false);
   const [stoppedMode, setStoppedMode] = useState<StoppedMode>('KeepCharging');
@@ -28,7 +30,7 @@ export function StopInstancesModal({ instances, onConfirm, onDismiss }: StopInst
       onSubmit={() => onConfirm({ action: 'stop', forceStop, stoppedMode })}
       onDismiss={onDismiss}
     >
-      <ActionTargets instances={instances} />
+      <ActionTargets instances={instances} notShown={notShown} />
       <FormField label={t('actions.stop.stoppedMode')} description={t('actions.stop.stoppedModeDescription')}>
         <RadioGroup
           value={stoppedMode}

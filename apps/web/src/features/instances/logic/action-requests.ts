@@ -38,3 +38,8 @@ export function ecsCallFor(request: ActionRequest, instance: { RegionId: string;
       return { action: ECS_ACTION_NAMES.delete, params: { ...target, Force: request.force } };
   }
 }
+
+/** How messages name an instance: its ID, and its name when it has one. */
+export function instanceLabel(instance: { readonly InstanceId: string; readonly InstanceName?: string }): string {
+  return instance.InstanceName ? `${instance.InstanceId} (${instance.InstanceName})` : instance.InstanceId;
+}

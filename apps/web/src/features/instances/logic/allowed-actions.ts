@@ -1,43 +1,80 @@
-import { hasRole, type Role } from '@ecs-console/contract';
+import { hasRole, type InstanceSummary, type Role } from '@ecs-console/contract';
 import type { InstanceStatus } from '@ecs-console/ecs-client';
 
 export const INSTANCE_ACTIONS = ['start', 'stop', 'reboot', 'delete'] as const;
 export type InstanceAction = (typeof INSTANCE_ACTIONS)[number];
 
-/** The least role for each action, as the BFF enforces it. */
-const ACTION_REQUIRED_ROLE: Record<InstanceAction, Role> = {
-  start: 'operator',
-  stop: 'operator',
-  reboot: 'operator',
-  delete: 'admin',
-};
+/** What the rules read of an instance. */
+export type RuledInstance = Pick<
+  InstanceSummary,
+  'InstanceId' | 'InstanceName' | 'Status' | 'InstanceChargeType' | 'DeletionProtection' | 'OperationLocks'
+>;
 
-/**
- * The statuses ECS accepts each action in. Deleting a Running instance also needs `Force`, which
- * the delete dialog asks for.
- */
-const ACTION_ALLOWED_STATUSES: Record<InstanceAction, readonly InstanceStatus[]> = {
-  start: ['Stopped'],
-  stop: ['Running'],
-  reboot: ['Running'],
-  delete: ['Stopped', 'Running'],
+/** Why ECS would refuse an action on one instance, with the error it would answer. */
+export const REFUSALS = {
+  /** `OperationLocks` LockReason `security`: every operation on the instance is refused. */
+  securityLock: { ecsCode: 'InstanceLockedForSecurity', applies: (i: RuledInstance) => hasLock(i, 'security') },
+  /** LockReason `financial` (expired or in arrears): it cannot be started, stopped or rebooted. */
+  financialLock: { ecsCode: 'InstanceExpired', applies: (i: RuledInstance) => hasLock(i, 'financial') },
+  /** A subscription instance is released by its subscription, not by DeleteInstance. */
+  subscription: { ecsCode: 'ChargeTypeViolation', applies: (i: RuledInstance) => i.InstanceChargeType === 'PrePaid' },
+  deletionProtection: {
+    ecsCode: 'InvalidOperation.DeletionProtection',
+    applies: (i: RuledInstance) => i.DeletionProtection,
+  },
+} as const satisfies Record<string, { ecsCode: string; applies: (instance: RuledInstance) => boolean }>;
+export type Refusal = keyof typeof REFUSALS;
+
+function hasLock(instance: RuledInstance, reason: string): boolean {
+  // ECS sometimes answers an empty container as `{}`.
+  return (instance.OperationLocks.LockReason ?? []).some((lock) => lock.LockReason === reason);
+}
+
+interface ActionRule {
+  /** The least role, as the BFF enforces it. */
+  readonly role: Role;
+  /** The statuses ECS accepts it in (deleting a Running instance also needs Force, which the dialog asks for). */
+  readonly statuses: readonly InstanceStatus[];
+  /** What else ECS refuses it for, checked in this order. */
+  readonly refusals: readonly Refusal[];
+}
+
+/** The instance's one rules table: what each action needs before ECS will accept it. */
+export const INSTANCE_ACTION_RULES: Readonly<Record<InstanceAction, ActionRule>> = {
+  start: { role: 'operator', statuses: ['Stopped'], refusals: ['securityLock', 'financialLock'] },
+  stop: { role: 'operator', statuses: ['Running'], refusals: ['securityLock', 'financialLock'] },
+  reboot: { role: 'operator', statuses: ['Running'], refusals: ['securityLock', 'financialLock'] },
+  delete: {
+    role: 'admin',
+    statuses: ['Stopped', 'Running'],
+    refusals: ['securityLock', 'deletionProtection', 'subscription'],
+  },
 };
 
 export type ActionAvailability =
-  { readonly enabled: true } | { readonly enabled: false; readonly reason: 'noSelection' | 'role' | 'status' };
+  | { readonly enabled: true }
+  | { readonly enabled: false; readonly reason: 'noSelection' | 'role' | 'status' }
+  /** `instances`: the selected instances the refusal applies to. */
+  | { readonly enabled: false; readonly reason: Refusal; readonly instances: readonly RuledInstance[] };
 
 /**
- * Whether an action can run on the selected instances: the user's role must allow it and every
- * selected instance must be in a status ECS accepts, so a batch never half-fails by design.
+ * Whether an action can run on the selected instances: the user's role must allow it, and every
+ * selected instance must be in a status ECS accepts and free of anything ECS refuses it for, so a
+ * batch never half-fails by design.
  */
 export function actionAvailability(
   action: InstanceAction,
-  statuses: readonly string[],
+  instances: readonly RuledInstance[],
   role: Role,
 ): ActionAvailability {
-  if (!hasRole(role, ACTION_REQUIRED_ROLE[action])) return { enabled: false, reason: 'role' };
-  if (statuses.length === 0) return { enabled: false, reason: 'noSelection' };
-  const allowed: readonly string[] = ACTION_ALLOWED_STATUSES[action];
-  if (!statuses.every((status) => allowed.includes(status))) return { enabled: false, reason: 'status' };
+  const rule = INSTANCE_ACTION_RULES[action];
+  if (!hasRole(role, rule.role)) return { enabled: false, reason: 'role' };
+  if (instances.length === 0) return { enabled: false, reason: 'noSelection' };
+  for (const refusal of rule.refusals) {
+    const refused = instances.filter((instance) => REFUSALS[refusal].applies(instance));
+    if (refused.length > 0) return { enabled: false, reason: refusal, instances: refused };
+  }
+  const allowed: readonly string[] = rule.statuses;
+  if (!instances.every((instance) => allowed.includes(instance.Status))) return { enabled: false, reason: 'status' };
   return { enabled: true };
 }
