@@ -1,6 +1,8 @@
 import Button from '@cloudscape-design/components/button';
 import { useTranslation } from 'react-i18next';
+import { useParams, useSearchParams } from 'react-router';
 import { useCurrentSession } from '@/lib/session';
+import { CONSOLE_TAB_ID, DETAIL_TAB_PARAM } from '../logic/console-tab';
 import { connectAvailability } from '../logic/diagnostics';
 
 interface ConnectButtonProps {
@@ -10,11 +12,17 @@ interface ConnectButtonProps {
   readonly onConnect: () => void;
 }
 
-/** Connect, in the list's and the detail page's actions; says why when it is not available. */
+/**
+ * Connect, in the list's and the detail page's actions; says why when it is not available. It leads
+ * to the instance's Console tab, so on that tab it is not shown: the tab's own Connect is the one.
+ */
 export function ConnectButton({ statuses, onConnect }: ConnectButtonProps) {
   const { t } = useTranslation();
   const { user } = useCurrentSession();
+  const { instanceId } = useParams();
+  const [searchParams] = useSearchParams();
   const availability = connectAvailability(statuses, user.role);
+  if (instanceId !== undefined && searchParams.get(DETAIL_TAB_PARAM) === CONSOLE_TAB_ID) return null;
   return (
     <Button
       iconName="script"

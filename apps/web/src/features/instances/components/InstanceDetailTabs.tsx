@@ -3,28 +3,37 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import Tabs from '@cloudscape-design/components/tabs';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { ConsoleOutputTab, ScreenshotTab, VncConsoleTab } from '@/features/diagnostics';
+import {
+  CONSOLE_TAB_ID,
+  ConsoleOutputTab,
+  DETAIL_TAB_PARAM,
+  ScreenshotTab,
+  VncConsoleTab,
+} from '@/features/diagnostics';
 import type { InstanceSummary } from '@ecs-console/contract';
 import { InstanceDisks } from './InstanceDisks';
 import { InstanceNetwork } from './InstanceNetwork';
 import { InstanceOverview } from './InstanceOverview';
 import { InstanceTags } from './InstanceTags';
 
-const TAB_IDS = ['details', 'monitoring', 'console', 'screenshot', 'consoleOutput'] as const;
+const TAB_IDS = ['details', 'monitoring', CONSOLE_TAB_ID, 'screenshot', 'consoleOutput'] as const;
 type TabId = (typeof TAB_IDS)[number];
-
-/** The `?tab=` query parameter names the open tab, so Connect can link straight to the console. */
-const TAB_PARAM = 'tab';
+const DEFAULT_TAB: TabId = 'details';
 
 function isTabId(value: string | null): value is TabId {
   return (TAB_IDS as readonly (string | null)[]).includes(value);
 }
 
+/**
+ * The instance's tabs. The open one is in the URL (`?tab=console`; none for the default), so reload,
+ * Back from another page and a copied link open it again; an unknown value opens the default.
+ * Switching tabs replaces the history entry: Back leaves the instance rather than stepping through tabs.
+ */
 export function InstanceDetailTabs({ instance }: { readonly instance: InstanceSummary }) {
   const { t } = useTranslation();
   const [searchParams, setSearchParams] = useSearchParams();
-  const requested = searchParams.get(TAB_PARAM);
-  const activeTabId: TabId = isTabId(requested) ? requested : 'details';
+  const requested = searchParams.get(DETAIL_TAB_PARAM);
+  const activeTabId: TabId = isTabId(requested) ? requested : DEFAULT_TAB;
   const diagnostics = { regionId: instance.RegionId, instanceId: instance.InstanceId, status: instance.Status };
 
   return (
@@ -35,8 +44,8 @@ export function InstanceDetailTabs({ instance }: { readonly instance: InstanceSu
         setSearchParams(
           (params) => {
             const next = new URLSearchParams(params);
-            if (detail.activeTabId === 'details') next.delete(TAB_PARAM);
-            else next.set(TAB_PARAM, detail.activeTabId);
+            if (detail.activeTabId === DEFAULT_TAB) next.delete(DETAIL_TAB_PARAM);
+            else next.set(DETAIL_TAB_PARAM, detail.activeTabId);
             return next;
           },
           { replace: true },
@@ -65,7 +74,7 @@ export function InstanceDetailTabs({ instance }: { readonly instance: InstanceSu
           ),
         },
         {
-          id: 'console',
+          id: CONSOLE_TAB_ID,
           label: t('instanceDetail.tabs.console'),
           content: <VncConsoleTab {...diagnostics} />,
           // Kept mounted once opened, so a VNC session survives a look at another tab.

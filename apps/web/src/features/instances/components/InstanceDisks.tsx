@@ -44,11 +44,17 @@ export function InstanceDisks({ regionId, instanceId }: { readonly regionId: str
       loading={disks.isPending}
       loadingText={t('instanceDetail.disks.loading')}
       ariaLabels={{ tableLabel: t('instanceDetail.disks.title') }}
+      wrapLines
       columnDefinitions={[
         {
           id: 'id',
           header: t('instanceDetail.disks.id'),
-          cell: (disk) => <CopyableId id={disk.DiskId} href={diskHref(disk.DiskId)} />,
+          // Lines wrap in this table so it fits the page; an ID and its copy button stay together.
+          cell: (disk) => (
+            <span style={{ whiteSpace: 'nowrap' }}>
+              <CopyableId id={disk.DiskId} href={diskHref(disk.DiskId)} />
+            </span>
+          ),
           isRowHeader: true,
         },
         { id: 'name', header: t('instanceDetail.disks.name'), cell: (disk) => disk.DiskName || '-' },

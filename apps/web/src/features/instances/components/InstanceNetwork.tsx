@@ -19,10 +19,48 @@ function IdList({ ids, href }: { readonly ids: readonly string[]; readonly href?
   );
 }
 
+/** An Elastic IP's address, and on its own line below, what it is: its allocation ID. */
+function ElasticIp({ address, allocationId }: { readonly address: string; readonly allocationId?: string }) {
+  const { t } = useTranslation();
+  return (
+    <SpaceBetween size="xxxs">
+      <CopyableId id={address} />
+      <Box variant="small" display="block" color="text-body-secondary">
+        {allocationId ? t('instanceDetail.eipAllocation', { allocationId }) : t('instanceDetail.fields.eip')}
+      </Box>
+    </SpaceBetween>
+  );
+}
+
+/** Addresses that reach the instance from the internet: ECS's public IPs, then its Elastic IP, labelled as such. */
+function PublicAddresses({ instance }: { readonly instance: InstanceSummary }) {
+  const { t } = useTranslation();
+  const fixed = instance.PublicIpAddress?.IpAddress ?? [];
+  const eip = instance.EipAddress?.IpAddress;
+  if (fixed.length === 0 && !eip) return '-';
+  return (
+    <SpaceBetween size="xxxs">
+      {fixed.map((ip) => (
+        <CopyableId key={ip} id={ip} />
+      ))}
+      {eip && (
+        <SpaceBetween size="xxxs">
+          <CopyableId id={eip} />
+          <Box variant="small" display="block" color="text-body-secondary">
+            {t('instanceDetail.fields.eip')}
+          </Box>
+        </SpaceBetween>
+      )}
+    </SpaceBetween>
+  );
+}
+
 /** Where the instance sits on the network and who may reach it. */
 export function InstanceNetwork({ instance }: { readonly instance: InstanceSummary }) {
   const { t } = useTranslation();
   const { VpcAttributes: vpc, EipAddress: eip } = instance;
+  // With an Elastic IP, the internet bandwidth is the EIP's; the instance's own applies to its fixed public IP.
+  const eipBandwidth = eip?.IpAddress ? eip.Bandwidth : undefined;
 
   return (
     <Container header={<Header variant="h2">{t('instanceDetail.network')}</Header>}>
@@ -36,24 +74,17 @@ export function InstanceNetwork({ instance }: { readonly instance: InstanceSumma
             value: vpc?.VSwitchId ? <CopyableId id={vpc.VSwitchId} /> : '-',
           },
           { label: t('instanceDetail.fields.privateIp'), value: <IdList ids={privateIps(instance)} /> },
-          {
-            label: t('instanceDetail.fields.publicIp'),
-            value: <IdList ids={instance.PublicIpAddress?.IpAddress ?? []} />,
-          },
+          { label: t('instanceDetail.fields.publicIp'), value: <PublicAddresses instance={instance} /> },
           {
             label: t('instanceDetail.fields.eip'),
-            value: eip?.IpAddress ? (
-              <Box>
-                <CopyableId id={eip.IpAddress} />
-                {eip.AllocationId && <Box variant="small">{eip.AllocationId}</Box>}
-              </Box>
-            ) : (
-              '-'
-            ),
+            value: eip?.IpAddress ? <ElasticIp address={eip.IpAddress} allocationId={eip.AllocationId} /> : '-',
           },
           {
             label: t('instanceDetail.fields.bandwidth'),
-            value: t('instanceDetail.bandwidth', { mbps: instance.InternetMaxBandwidthOut }),
+            value:
+              eipBandwidth === undefined
+                ? t('instanceDetail.bandwidth', { mbps: instance.InternetMaxBandwidthOut })
+                : t('instanceDetail.eipBandwidth', { mbps: eipBandwidth }),
           },
           {
             label: t('instanceDetail.fields.securityGroups'),
