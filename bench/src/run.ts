@@ -2,6 +2,7 @@ import { clientVsPopCore } from './suites/client-vs-pop-core.js';
 import { clientVsUndici } from './suites/client-vs-undici.js';
 import { emulatorPages } from './suites/emulator-pages.js';
 import { fleetThroughBff } from './suites/fleet-through-bff.js';
+import { wireSize } from './suites/wire-size.js';
 
 /**
  * `pnpm bench [suite ...]`: runs every suite (or the named ones). Each prints ratios against a
@@ -14,6 +15,7 @@ const suites: Record<string, () => Promise<void>> = {
   },
   emulator: emulatorPages,
   fleet: fleetThroughBff,
+  wire: wireSize,
 };
 
 const wanted = process.argv.slice(2).filter((arg) => arg !== '--');

@@ -3,11 +3,12 @@ import compression from 'compression';
 import type { RequestHandler } from 'express';
 
 /**
- * Brotli quality for answers compressed on the fly. A 10,000-instance list is ~12 MB of JSON:
- * quality 11 takes seconds of CPU on it, quality 5 about a tenth of a second for a slightly larger
- * result (measured in `pnpm bench wire`). Built assets are precompressed at quality 11 instead.
+ * Brotli quality for answers compressed on the fly. On the 12 MB JSON of a 10,000-instance list
+ * (`pnpm bench wire`): quality 4 gives 0.048x of raw for less CPU than gzip 6 (0.055x); quality 5
+ * 0.042x for about twice quality 4's CPU, which a 10 Mbit/s link does not win back; quality 11
+ * takes seconds per MB. Built assets are precompressed at quality 11 instead.
  */
-export const DYNAMIC_BROTLI_QUALITY = 5;
+export const DYNAMIC_BROTLI_QUALITY = 4;
 /** gzip level for clients without brotli: zlib's default, the usual balance of speed and size. */
 export const DYNAMIC_GZIP_LEVEL = 6;
 /** Below this many bytes compression saves less than it costs (headers, a zlib stream). */
