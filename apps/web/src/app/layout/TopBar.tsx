@@ -2,25 +2,27 @@ import TopNavigation from '@cloudscape-design/components/top-navigation';
 import type { ButtonDropdownProps } from '@cloudscape-design/components/button-dropdown';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useNavigate } from 'react-router';
+import { useMatches } from 'react-router';
 import { useRouterFollow } from '@/components/InternalLink';
 import { ChangePasswordModal, useSignOut } from '@/features/auth';
 import { ecsAcceptLanguage, useRegions } from '@/features/regions';
 import { useLocale } from '@/lib/i18n';
-import { useSelectedRegion } from '@/lib/selected-region';
+import { useChooseRegion, useSelectedRegion } from '@/lib/selected-region';
 import { useCurrentSession } from '@/lib/session';
 
 /** Product name, region selector and the user's menu. */
 export function TopBar() {
   const { t } = useTranslation();
   const locale = useLocale();
-  const navigate = useNavigate();
-  const location = useLocation();
   const onFollow = useRouterFollow();
   const { user } = useCurrentSession();
   const signOut = useSignOut();
   const [changingPassword, setChangingPassword] = useState(false);
-  const [regionId, setRegionId] = useSelectedRegion();
+  const [selectedRegionId] = useSelectedRegion();
+  const chooseRegion = useChooseRegion();
+  // A page of one resource (`/instances/:regionId/:instanceId`) is in that resource's region.
+  const routeRegionId = useMatches().findLast((match) => match.params.regionId)?.params.regionId;
+  const regionId = routeRegionId ?? selectedRegionId;
   const regions = useRegions(ecsAcceptLanguage(locale));
   const currentRegion = regions.data?.find((region) => region.RegionId === regionId);
 
@@ -37,12 +39,6 @@ export function TopBar() {
     const text = regions.isError ? t('region.loadFailed') : t('region.loading');
     regionItems = [{ id: 'unavailable', text, disabled: true }];
   }
-
-  const chooseRegion = (id: string) => {
-    setRegionId(id);
-    // An instance page belongs to its region: after switching, show the new region's list.
-    if (location.pathname.startsWith('/instances/')) void navigate('/instances');
-  };
 
   return (
     <>

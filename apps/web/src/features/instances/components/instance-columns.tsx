@@ -9,6 +9,7 @@ import { useLocale } from '@/lib/i18n';
 import type { InstanceRow } from '../logic/instance-row';
 import type { InstanceColumnId } from '../logic/table-preferences';
 import { instanceHref } from '../paths';
+import { PublicAddresses } from './PublicAddresses';
 
 export type InstanceColumn = TableProps.ColumnDefinition<InstanceRow> & {
   readonly id: InstanceColumnId;
@@ -33,6 +34,9 @@ export function useInstanceColumns(): readonly InstanceColumn[] {
         header: t('instances.columns.name'),
         cell: (row) => row.name || '-',
         sortingComparator: byText((row) => row.name),
+        // Names are what people scan for: the widest column, never narrower than a typical name.
+        width: 280,
+        minWidth: 180,
       },
       {
         id: 'id',
@@ -40,21 +44,25 @@ export function useInstanceColumns(): readonly InstanceColumn[] {
         cell: (row) => <CopyableId id={row.id} href={instanceHref(row.instance.RegionId, row.id)} />,
         sortingComparator: byText((row) => row.id),
         isRowHeader: true,
-        // Room for a whole ID (`i-` and 20 characters) and its copy button.
-        width: 260,
-        minWidth: 200,
+        // Room for a whole ID (`i-` and 20 characters) and its copy button, no more.
+        width: 230,
+        minWidth: 210,
       },
       {
         id: 'status',
         header: t('instances.columns.status'),
         cell: (row) => <InstanceStatusIndicator status={row.status} />,
         sortingComparator: byText((row) => row.status),
+        width: 140,
+        minWidth: 120,
       },
       {
         id: 'instanceType',
         header: t('instances.columns.instanceType'),
         cell: (row) => row.instanceType,
         sortingComparator: byText((row) => row.instanceType),
+        width: 170,
+        minWidth: 130,
       },
       {
         id: 'cpuMemory',
@@ -68,18 +76,24 @@ export function useInstanceColumns(): readonly InstanceColumn[] {
         header: t('instances.columns.zone'),
         cell: (row) => row.zone,
         sortingComparator: byText((row) => row.zone),
+        width: 160,
+        minWidth: 120,
       },
       {
         id: 'privateIp',
         header: t('instances.columns.privateIp'),
         cell: (row) => row.privateIps.join(', ') || '-',
         sortingComparator: byText((row) => firstOf(row.privateIps)),
+        width: 150,
+        minWidth: 130,
       },
       {
         id: 'publicIp',
         header: t('instances.columns.publicIp'),
-        cell: (row) => row.publicIps.join(', ') || '-',
+        cell: ({ instance }) => <PublicAddresses instance={instance} />,
         sortingComparator: byText((row) => firstOf(row.publicIps)),
+        width: 200,
+        minWidth: 170,
       },
       {
         id: 'os',
