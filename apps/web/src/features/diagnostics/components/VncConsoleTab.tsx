@@ -19,6 +19,9 @@ import { SetVncPasswordModal } from './SetVncPasswordModal';
 
 type ConnectWay = 'embedded' | 'official';
 
+/** setTimeout's longest delay; a longer one fires at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /**
  * The VNC console. One Connect control: the embedded noVNC viewer is its main action; Alibaba
  * Cloud's own VNC page (new tab) is the other way, in its menu.
@@ -39,7 +42,8 @@ export function VncConsoleTab({ regionId, instanceId, status }: DiagnosticsTabPr
   const blockedExpiresAt = blockedLaunch?.expiresAt;
   useEffect(() => {
     if (blockedExpiresAt === undefined) return undefined;
-    const timer = setTimeout(() => setBlockedLaunch(null), Math.max(0, Date.parse(blockedExpiresAt) - Date.now()));
+    const validForMs = Math.min(Math.max(0, Date.parse(blockedExpiresAt) - Date.now()), MAX_TIMER_MS);
+    const timer = setTimeout(() => setBlockedLaunch(null), validForMs);
     return () => clearTimeout(timer);
   }, [blockedExpiresAt]);
 
