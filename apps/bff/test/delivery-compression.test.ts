@@ -67,6 +67,19 @@ describe('API answers', () => {
     expect(JSON.parse(health.wire.toString())).toMatchObject({ status: 'ok' });
   });
 
+  it('sends a 204 without a body or an encoding', async () => {
+    const own = await sessionCookie(consoleApp.url, 'admin', ADMIN_PASSWORD);
+    const signOut = await wireRequest(
+      consoleApp.url,
+      '/api/session',
+      { cookie: own, origin: consoleApp.url, 'x-requested-with': 'ecs-console', 'accept-encoding': BROWSER_ENCODINGS },
+      'DELETE',
+    );
+    expect(signOut.status).toBe(204);
+    expect(signOut.wire.length).toBe(0);
+    expect(signOut.headers['content-encoding']).toBeUndefined();
+  }, 20_000);
+
   it('never compresses a screenshot (PNG or JPEG)', async () => {
     const fleet = JSON.parse((await get(FLEET)).decoded.toString()) as Fleet;
     const running = fleet.instances.find((instance) => instance.Status === 'Running')!;
