@@ -2,12 +2,13 @@ import type { PropertyFilterQuery, PropertyFilterToken } from '@cloudscape-desig
 import { describe, expect, it } from 'vitest';
 import {
   filteringOptionsOf,
+  filterRows,
   matchesQuery,
   matchesToken,
   MAX_SUGGESTIONS_PER_PROPERTY,
   tagKeysOf,
 } from '@/features/instances/logic/filtering';
-import { toInstanceRow } from '@/features/instances/logic/instance-row';
+import { toInstanceRow, toInstanceRows } from '@/features/instances/logic/instance-row';
 import { makeInstance } from './fixtures';
 
 const web = toInstanceRow(
@@ -134,5 +135,41 @@ describe('filter suggestions', () => {
     expect(keys.has('zone')).toBe(true);
     // Filtering itself still works on every value.
     expect(fleet.filter((row) => matchesQuery(row, and(token('name', '=', 'web-500'))))).toHaveLength(1);
+  });
+});
+
+describe('filtering a large list', () => {
+  it('gives the same rows through filterRows as row by row, for every kind of token', () => {
+    const queries = [
+      and(token(undefined, ':', 'prod')),
+      and(token('tag:env', '=', 'prod')),
+      and(token('tag:env', '!:', 'STAG')),
+      and(token('privateIp', '^', '172.16.0.2')),
+      or(token('name', '=', 'db-staging'), token('publicIp', ':', '47.96')),
+      and(token('tag:missing', '=', 'x')),
+      and(token('tag:missing', '!=', 'x')),
+    ];
+    for (const query of queries) {
+      expect(filterRows(rows, query).map((row) => row.id)).toEqual(ids(query));
+    }
+    expect(ids(and(token('tag:missing', '!=', 'x')))).toEqual(['i-web1', 'i-db1', 'i-bare']);
+  });
+
+  it('builds rows once per instance object and locale, so a refresh rebuilds only what changed', () => {
+    const a = makeInstance({ InstanceId: 'i-a' });
+    const b = makeInstance({ InstanceId: 'i-b', Status: 'Stopping' });
+    const first = toInstanceRows([a, b], 'en');
+    const changed = { ...b, Status: 'Stopped' as const };
+    const second = toInstanceRows([a, changed], 'en');
+    expect(second[0]).toBe(first[0]);
+    expect(second[1]).not.toBe(first[1]);
+    expect(second[1]?.status).toBe('Stopped');
+    expect(toInstanceRows([a], 'zh-CN')[0]).not.toBe(first[0]);
+  });
+
+  it('keeps tag values by key and lower-cased values for the case-insensitive operators', () => {
+    expect(web.tagValues.get('env')?.exact).toEqual(['prod']);
+    expect(web.search.name).toEqual({ exact: ['Web-Prod-1'], lower: ['web-prod-1'] });
+    expect(db.search.privateIp.exact).toEqual(['172.16.0.20', '172.16.0.21']);
   });
 });

@@ -60,7 +60,7 @@ function fakeRegion(initial: InstanceSummary[]) {
 
 describe('incremental refresh of the instance list', () => {
   let client: QueryClient;
-  let observer: QueryObserver<FleetAnswer>;
+  let observer: QueryObserver<FleetAnswer, Error, FleetAnswer, FleetAnswer, ReturnType<typeof fleetQueryKey>>;
   let unsubscribe: () => void;
 
   beforeEach(() => {

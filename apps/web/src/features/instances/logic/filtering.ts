@@ -4,7 +4,7 @@ import type {
   PropertyFilterToken,
 } from '@cloudscape-design/collection-hooks';
 import { INSTANCE_STATUSES } from './status';
-import type { InstanceRow } from './instance-row';
+import type { InstanceRow, RowPropertyKey, SearchValues } from './instance-row';
 
 /**
  * Property-filter semantics of the instance list, as in the EC2 console:
@@ -43,76 +43,86 @@ export function tagPropertyKey(tagKey: string): string {
   return `${TAG_PROPERTY_PREFIX}${tagKey}`;
 }
 
+const FIXED_KEYS: ReadonlySet<string> = new Set(FIXED_PROPERTY_KEYS);
+
 /** The values of one property of a row; `undefined` for a property the list does not know. */
-function propertyValues(row: InstanceRow, key: string): readonly string[] | undefined {
-  switch (key) {
-    case 'name':
-      return [row.name];
-    case 'id':
-      return [row.id];
-    case 'status':
-      return [row.status];
-    case 'zone':
-      return [row.zone];
-    case 'instanceType':
-      return [row.instanceType];
-    case 'privateIp':
-      return row.privateIps;
-    case 'publicIp':
-      return row.publicIps;
-    case 'osType':
-      return [row.osType];
-    case 'osName':
-      return [row.osName];
-    case 'tagKey':
-      return row.tags.map((tag) => tag.TagKey);
-    case 'tagValue':
-      return row.tags.map((tag) => tag.TagValue);
-  }
-  if (key.startsWith(TAG_PROPERTY_PREFIX)) {
-    const tagKey = key.slice(TAG_PROPERTY_PREFIX.length);
-    return row.tags.filter((tag) => tag.TagKey === tagKey).map((tag) => tag.TagValue);
-  }
+function propertyValues(row: InstanceRow, key: string): SearchValues | undefined {
+  if (FIXED_KEYS.has(key)) return row.search[key as RowPropertyKey];
+  if (key.startsWith(TAG_PROPERTY_PREFIX)) return row.tagValues.get(key.slice(TAG_PROPERTY_PREFIX.length)) ?? NO_VALUES;
   return undefined;
 }
 
-/** Whether one value satisfies a positive operator (`=`, `:` or `^`). */
-function valueMatches(value: string, operator: string, tokenValue: string): boolean {
-  switch (operator) {
-    case '=':
-      return value === tokenValue;
-    case ':':
-      return value.toLowerCase().includes(tokenValue.toLowerCase());
-    case '^':
-      return value.toLowerCase().startsWith(tokenValue.toLowerCase());
-    default:
-      return false;
-  }
-}
+const NO_VALUES: SearchValues = { exact: [], lower: [] };
 
-export function matchesToken(row: InstanceRow, token: PropertyFilterToken): boolean {
+/** One token, prepared once for every row it is tried on. */
+type RowPredicate = (row: InstanceRow) => boolean;
+
+const matchNothing: RowPredicate = () => false;
+
+function compileToken(token: PropertyFilterToken): RowPredicate {
   const negated = token.operator.startsWith('!');
   const operator = negated ? token.operator.slice(1) : token.operator;
   const tokenValue = String(token.value ?? '');
+  const lowerValue = tokenValue.toLowerCase();
+  const key = token.propertyKey;
 
-  if (!token.propertyKey) {
-    if (operator !== ':') return false;
-    const found = row.searchText.includes(tokenValue.toLowerCase());
-    return negated ? !found : found;
+  let found: RowPredicate;
+  if (!key) {
+    if (operator !== ':') return matchNothing;
+    found = (row) => row.searchText.includes(lowerValue);
+  } else {
+    // An unknown property (say, a tag key no instance has any more) or operator matches nothing.
+    if (!FIXED_KEYS.has(key) && !key.startsWith(TAG_PROPERTY_PREFIX)) return matchNothing;
+    const valuesOf = (row: InstanceRow) => propertyValues(row, key) ?? NO_VALUES;
+    switch (operator) {
+      case '=':
+        found = (row) => valuesOf(row).exact.includes(tokenValue);
+        break;
+      case ':':
+        found = (row) => valuesOf(row).lower.some((value) => value.includes(lowerValue));
+        break;
+      case '^':
+        found = (row) => valuesOf(row).lower.some((value) => value.startsWith(lowerValue));
+        break;
+      default:
+        return matchNothing;
+    }
   }
+  return negated ? (row) => !found(row) : found;
+}
 
-  const values = propertyValues(row, token.propertyKey);
-  // An unknown property (say, a tag key no instance has any more) or operator matches nothing.
-  if (!values || !['=', ':', '^'].includes(operator)) return false;
-  const found = values.some((value) => valueMatches(value, operator, tokenValue));
-  return negated ? !found : found;
+function compileQuery(query: PropertyFilterQuery): RowPredicate {
+  const predicates = query.tokens.map(compileToken);
+  if (predicates.length === 0) return () => true;
+  if (predicates.length === 1) return predicates[0]!;
+  return query.operation === 'or'
+    ? (row) => predicates.some((predicate) => predicate(row))
+    : (row) => predicates.every((predicate) => predicate(row));
+}
+
+/**
+ * The table calls `matchesQuery` once per row with the same query object: the query is prepared
+ * (operators resolved, its values lower-cased) once per query, not once per row.
+ */
+const compiledQueries = new WeakMap<PropertyFilterQuery, RowPredicate>();
+
+export function matchesToken(row: InstanceRow, token: PropertyFilterToken): boolean {
+  return compileToken(token)(row);
 }
 
 export function matchesQuery(row: InstanceRow, query: PropertyFilterQuery): boolean {
-  if (query.tokens.length === 0) return true;
-  return query.operation === 'or'
-    ? query.tokens.some((token) => matchesToken(row, token))
-    : query.tokens.every((token) => matchesToken(row, token));
+  let predicate = compiledQueries.get(query);
+  if (!predicate) {
+    predicate = compileQuery(query);
+    compiledQueries.set(query, predicate);
+  }
+  return predicate(row);
+}
+
+/** The rows a query keeps, in order (the same as filtering with `matchesQuery`). */
+export function filterRows(rows: readonly InstanceRow[], query: PropertyFilterQuery): InstanceRow[] {
+  const predicate = compileQuery(query);
+  return rows.filter(predicate);
 }
 
 /** Every tag key in the fleet, sorted: each becomes a `tag:<key>` property. */
