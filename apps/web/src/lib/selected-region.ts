@@ -1,6 +1,7 @@
 import { useCallback, useEffect } from 'react';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { useCurrentSession } from './session';
+import { searchWith } from './url-state';
 import { userStorageKey, useStoredValue } from './stored-value';
 
 /** A list's region lives in its address (`?region=`), so a copied link opens the same region. */
@@ -37,22 +38,17 @@ export function useSelectedRegion(): [regionId: string, setRegionId: (regionId: 
  */
 export function useListRegion(): string {
   const [regionId, remember] = useSelectedRegion();
-  const [searchParams, setSearchParams] = useSearchParams();
+  const { pathname, search } = useLocation();
+  const navigate = useNavigate();
   const [stored] = useStoredRegion();
-  const inAddress = parseRegionId(searchParams.get(REGION_PARAM)) === regionId;
+  const inAddress = parseRegionId(new URLSearchParams(search).get(REGION_PARAM)) === regionId;
   useEffect(() => {
     if (!inAddress) {
-      setSearchParams(
-        (params) => {
-          const next = new URLSearchParams(params);
-          next.set(REGION_PARAM, regionId);
-          return next;
-        },
-        { replace: true, preventScrollReset: true },
-      );
+      const next = searchWith(new URLSearchParams(search), REGION_PARAM, regionId);
+      void navigate({ pathname, search: next }, { replace: true, preventScrollReset: true });
     }
     if (stored !== regionId) remember(regionId);
-  }, [inAddress, regionId, stored, remember, setSearchParams]);
+  }, [inAddress, navigate, pathname, regionId, remember, search, stored]);
   return regionId;
 }
 

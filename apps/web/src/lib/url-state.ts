@@ -117,3 +117,12 @@ export function listSearch(current: URLSearchParams, state: ListUrlState): strin
   if (state.pageSize) add(LIST_PARAMS.pageSize, String(state.pageSize));
   return parts.length > 0 ? `?${parts.join('&')}` : '';
 }
+
+/** The query string with `name` set to `value` (first), the other parameters as they were, readable. */
+export function searchWith(current: URLSearchParams, name: string, value: string): string {
+  const parts = [`${encodeValue(name)}=${encodeValue(value)}`];
+  for (const [other, otherValue] of current) {
+    if (other !== name) parts.push(`${encodeValue(other)}=${encodeValue(otherValue)}`);
+  }
+  return `?${parts.join('&')}`;
+}

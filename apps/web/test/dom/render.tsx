@@ -38,14 +38,14 @@ export interface ConsoleRender extends RenderResult {
 
 export function renderInConsole(
   ui: ReactNode,
-  { session = makeSession() }: { session?: SessionAnswer } = {},
+  { session = makeSession(), initialUrl = '/' }: { session?: SessionAnswer; initialUrl?: string } = {},
 ): ConsoleRender {
   const queryClient = createQueryClient();
   queryClient.setQueryData(SESSION_QUERY_KEY, session);
   const user = userEvent.setup();
   const result = render(
     <AppProviders queryClient={queryClient}>
-      <MemoryRouter>
+      <MemoryRouter initialEntries={[initialUrl]}>
         <SessionContext value={session}>
           <Shell>{ui}</Shell>
         </SessionContext>
