@@ -1,7 +1,9 @@
 import { clientVsPopCore } from './suites/client-vs-pop-core.js';
 import { clientVsUndici } from './suites/client-vs-undici.js';
 import { emulatorPages } from './suites/emulator-pages.js';
+import { filterLatency } from './suites/filter-latency.js';
 import { fleetThroughBff } from './suites/fleet-through-bff.js';
+import { refreshBytes } from './suites/refresh-bytes.js';
 import { wireSize } from './suites/wire-size.js';
 
 /**
@@ -16,6 +18,8 @@ const suites: Record<string, () => Promise<void>> = {
   emulator: emulatorPages,
   fleet: fleetThroughBff,
   wire: wireSize,
+  filter: filterLatency,
+  refresh: refreshBytes,
 };
 
 const wanted = process.argv.slice(2).filter((arg) => arg !== '--');
