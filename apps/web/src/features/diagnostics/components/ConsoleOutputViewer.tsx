@@ -1,7 +1,13 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, type CSSProperties } from 'react';
 import type { AnsiSegment } from '../logic/ansi';
 import { highlightSegments, type TextRange } from '../logic/text-search';
 import styles from './console-output.module.css';
+import { useHeightToViewportBottom } from './use-height-to-viewport-bottom';
+
+/** Below the output: the container's padding, so its edge stays in the window too. */
+const BOTTOM_GAP_PX = 24;
+/** Shorter than this a log is unreadable: the page scrolls instead. */
+const MIN_HEIGHT_PX = 320;
 
 interface ConsoleOutputViewerProps {
   readonly segments: readonly AnsiSegment[];
@@ -15,7 +21,10 @@ interface ConsoleOutputViewerProps {
   readonly label: string;
 }
 
-/** The styled text in a scrolling `<pre>`, search matches highlighted. */
+/**
+ * The styled text in a scrolling `<pre>`, search matches highlighted. It ends at the bottom of the
+ * window, so the log scrolls in one place rather than in the box and the page at once.
+ */
 export function ConsoleOutputViewer({
   segments,
   matches,
@@ -27,6 +36,7 @@ export function ConsoleOutputViewer({
 }: ConsoleOutputViewerProps) {
   const viewer = useRef<HTMLPreElement>(null);
   const pieces = useMemo(() => highlightSegments(segments, matches), [segments, matches]);
+  const maxHeight = useHeightToViewportBottom(viewer, BOTTOM_GAP_PX, MIN_HEIGHT_PX);
 
   useEffect(() => {
     const element = viewer.current;
@@ -42,6 +52,11 @@ export function ConsoleOutputViewer({
     <pre
       ref={viewer}
       className={wrap ? `${styles.viewer} ${styles.wrap}` : styles.viewer}
+      style={
+        maxHeight === undefined
+          ? undefined
+          : ({ '--console-output-max-height': `${String(maxHeight)}px` } as CSSProperties)
+      }
       aria-label={label}
       // Focusable so keyboard users can scroll it.
       tabIndex={0}

@@ -7,7 +7,7 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import Spinner from '@cloudscape-design/components/spinner';
 import Toggle from '@cloudscape-design/components/toggle';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '@/components/ApiErrorAlert';
 import { formatTime } from '@/lib/format';
@@ -17,6 +17,7 @@ import { screenshotQueryKey, useScreenshot } from '../api/screenshot';
 import { screenshotFilename } from '../logic/diagnostics';
 import { downloadBlob } from '@/lib/download';
 import { NotRunningState } from './NotRunningState';
+import { useHeightToViewportBottom } from './use-height-to-viewport-bottom';
 import { useSecondsUntilScreenshot } from './use-seconds-until-screenshot';
 
 export interface DiagnosticsTabProps {
@@ -40,6 +41,17 @@ function useObjectUrl(blob: Blob | undefined): string | undefined {
     };
   }, [blob]);
   return blob ? url : undefined;
+}
+
+/** Below the image: the container's padding, so its edge stays in the window too. */
+const IMAGE_BOTTOM_GAP_PX = 24;
+const IMAGE_MIN_HEIGHT_PX = 320;
+
+/** The screenshot, as large as the width and the window allow: the whole screen in view without scrolling. */
+function ScreenshotImage({ src, alt }: { readonly src: string; readonly alt: string }) {
+  const image = useRef<HTMLImageElement>(null);
+  const maxHeight = useHeightToViewportBottom(image, IMAGE_BOTTOM_GAP_PX, IMAGE_MIN_HEIGHT_PX);
+  return <img ref={image} src={src} alt={alt} style={{ maxWidth: '100%', maxHeight, width: 'auto', height: 'auto' }} />;
 }
 
 /**
@@ -133,11 +145,7 @@ export function ScreenshotTab({ regionId, instanceId, status }: DiagnosticsTabPr
         )}
         {imageUrl && (
           <Box textAlign="center">
-            <img
-              src={imageUrl}
-              alt={t('diagnostics.screenshot.alt', { instanceId })}
-              style={{ maxWidth: '100%', height: 'auto' }}
-            />
+            <ScreenshotImage src={imageUrl} alt={t('diagnostics.screenshot.alt', { instanceId })} />
           </Box>
         )}
       </SpaceBetween>
