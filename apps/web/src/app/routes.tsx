@@ -3,18 +3,26 @@ import { LoginPage, RequireRole, RequireSession } from '@/features/auth';
 import { AppShell } from './layout/AppShell';
 import { NotFoundPage } from './NotFoundPage';
 import { PageSpinner } from './PageSpinner';
+import { usePageTitle } from './page-title';
 import type { RouteHandle } from './route-handle';
 import { RouteErrorPage } from './RouteErrorPage';
 
 const handle = (value: RouteHandle) => value;
 
+/** The root of every page, signed in or not: it keeps the document title in step with the route. */
+function TitledOutlet() {
+  usePageTitle();
+  return <Outlet />;
+}
+
 // Pages load on first visit, so signing in does not wait for the code of every screen.
-const routes: RouteObject[] = [
+export const routes: RouteObject[] = [
   {
+    element: <TitledOutlet />,
     errorElement: <RouteErrorPage />,
     hydrateFallbackElement: <PageSpinner />,
     children: [
-      { path: '/login', element: <LoginPage /> },
+      { path: '/login', handle: handle({ title: (_params, t) => t('feedback.title.signIn') }), element: <LoginPage /> },
       {
         path: '/',
         element: (
@@ -42,19 +50,22 @@ const routes: RouteObject[] = [
           },
           {
             path: 'disks',
+            handle: handle({ breadcrumb: (_params, t) => t('nav.disks') }),
             lazy: async () => ({ Component: (await import('@/features/disks')).DisksPage }),
           },
           {
             path: 'snapshots',
+            handle: handle({ breadcrumb: (_params, t) => t('nav.snapshots') }),
             lazy: async () => ({ Component: (await import('@/features/snapshots')).SnapshotsPage }),
           },
           {
             path: 'security-groups',
+            handle: handle({ breadcrumb: (_params, t) => t('nav.securityGroups') }),
             lazy: async () => ({ Component: (await import('@/features/security-groups')).SecurityGroupsPage }),
           },
           {
             path: 'audit',
-            handle: handle({ contentType: 'table' }),
+            handle: handle({ contentType: 'table', breadcrumb: (_params, t) => t('nav.audit') }),
             element: (
               <RequireRole role="admin">
                 <Outlet />
@@ -66,7 +77,7 @@ const routes: RouteObject[] = [
           },
           {
             path: 'users',
-            handle: handle({ contentType: 'table' }),
+            handle: handle({ contentType: 'table', breadcrumb: (_params, t) => t('nav.users') }),
             element: (
               <RequireRole role="admin">
                 <Outlet />
@@ -76,7 +87,11 @@ const routes: RouteObject[] = [
               { index: true, lazy: async () => ({ Component: (await import('@/features/users')).UsersPage }) },
             ],
           },
-          { path: '*', element: <NotFoundPage /> },
+          {
+            path: '*',
+            handle: handle({ title: (_params, t) => t('feedback.title.notFound') }),
+            element: <NotFoundPage />,
+          },
         ],
       },
     ],

@@ -47,7 +47,6 @@ export function ConfirmByTypingModal({
           value={typed}
           onChange={({ detail }) => setTyped(detail.value)}
           placeholder={confirmationText}
-          autoFocus
           autoComplete={false}
           spellcheck={false}
         />

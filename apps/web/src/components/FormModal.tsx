@@ -2,7 +2,7 @@ import Box from '@cloudscape-design/components/box';
 import Button, { type ButtonProps } from '@cloudscape-design/components/button';
 import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 interface FormModalProps {
@@ -16,7 +16,9 @@ interface FormModalProps {
   readonly children: ReactNode;
 }
 
-const TEXT_FIELDS = 'input:enabled:not([type=checkbox]):not([type=radio]), textarea:enabled';
+/** Frames during which focus is put back on the form, should the modal take it to its close button. */
+const FOCUS_FRAMES = 3;
+const TEXT_FIELDS = 'input:not([disabled]):not([type=checkbox]):not([type=radio]), textarea:not([disabled])';
 
 /** Enter on a checkbox or radio button submits, as it does in a text field. */
 function submitOnEnterInChoice(event: KeyboardEvent<HTMLFormElement>) {
@@ -43,18 +45,28 @@ export function FormModal({
 }: FormModalProps) {
   const { t } = useTranslation();
   const formId = useId();
-  const formRef = useRef<HTMLFormElement>(null);
   const submitRef = useRef<ButtonProps.Ref>(null);
-  // The modal's focus trap focuses its first element (the close button), where Enter would cancel.
-  // A frame later, focus moves to the form's first text field, or else to the primary button, so
-  // Enter confirms (e.g. a stop or reboot) unless the user has moved on already.
+  // Read when focus is placed, frames after the render.
+  const submitDisabledRef = useRef(submitDisabled);
   useEffect(() => {
-    const frame = requestAnimationFrame(() => {
-      const form = formRef.current;
-      if (!form || form.contains(document.activeElement)) return;
-      const field = form.querySelector<HTMLElement>(TEXT_FIELDS);
-      if (field) field.focus();
-      else submitRef.current?.focus();
+    submitDisabledRef.current = submitDisabled;
+  }, [submitDisabled]);
+  // The modal's focus trap focuses its first element (the close button), where Enter would cancel,
+  // and it does so when its portal has mounted, which may be a frame after this form. So once the
+  // form is in the page, for a few frames, focus moves to the first text field, or else to the
+  // primary button (Enter confirms a stop or a reboot), or else to the form itself.
+  const formRef = useCallback((form: HTMLFormElement | null) => {
+    if (!form) return;
+    let frames = 0;
+    let frame = requestAnimationFrame(function focusFirstField() {
+      if (!form.isConnected) return;
+      if (!form.contains(document.activeElement)) {
+        const field = form.querySelector<HTMLElement>(TEXT_FIELDS);
+        if (field) field.focus();
+        else if (submitRef.current && !submitDisabledRef.current) submitRef.current.focus();
+        else form.focus();
+      }
+      if (++frames < FOCUS_FRAMES) frame = requestAnimationFrame(focusFirstField);
     });
     return () => cancelAnimationFrame(frame);
   }, []);
@@ -86,6 +98,7 @@ export function FormModal({
       <form
         id={formId}
         ref={formRef}
+        tabIndex={-1}
         noValidate
         onKeyDown={submitOnEnterInChoice}
         onSubmit={(event) => {

@@ -10,6 +10,14 @@ import { queryRequestOptions, type QueryFetchContext } from './background-fetch'
  */
 export const SESSION_QUERY_KEY = ['session'] as const;
 
+/**
+ * How the last session ended, when the user ended it (`'signedOut'`): any other end of a session
+ * the page had (a 401 from an API call, the session gone when read again) is an expiry, which the
+ * login page says. Client state only, kept under the session's key so signing out keeps it.
+ */
+export const SESSION_END_QUERY_KEY = ['session', 'end'] as const;
+export type SessionEnd = 'signedOut';
+
 /** The signed-in session, or `null` when there is none (401). */
 export async function getSession(context: QueryFetchContext): Promise<SessionAnswer | null> {
   try {

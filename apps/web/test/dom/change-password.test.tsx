@@ -1,15 +1,46 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent, { type UserEvent } from '@testing-library/user-event';
+import { createMemoryRouter, RouterProvider } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { TopBar } from '@/app/layout/TopBar';
+import { AppProviders } from '@/app/providers';
+import { createQueryClient } from '@/app/query-client';
+import { Notifications } from '@/components/notifications';
+import { SESSION_QUERY_KEY, SessionContext } from '@/lib/session';
 import { apiError, stubApi, type SentRequest } from './fetch-stub';
-import { makeSession, renderInConsole } from './render';
+import { makeSession } from './render';
+
+/** The top bar reads the route's matches (its region), which only a data router has. */
+function renderTopBar() {
+  const session = makeSession('viewer', 'carol');
+  const queryClient = createQueryClient();
+  queryClient.setQueryData(SESSION_QUERY_KEY, session);
+  const router = createMemoryRouter([
+    {
+      path: '*',
+      element: (
+        <SessionContext value={session}>
+          <Notifications />
+          <TopBar />
+        </SessionContext>
+      ),
+    },
+  ]);
+  const user = userEvent.setup();
+  render(
+    <AppProviders queryClient={queryClient}>
+      <RouterProvider router={router} />
+    </AppProviders>,
+  );
+  return { user };
+}
 
 const regions = () =>
   Response.json({ RequestId: 'R', Regions: { Region: [{ RegionId: 'cn-hangzhou', LocalName: 'Hangzhou' }] } });
 
 async function openDialog(routes: Record<string, ((request: SentRequest) => Response) | Response>) {
   const api = stubApi({ 'POST /api/ecs/DescribeRegions': regions, ...routes });
-  const rendered = renderInConsole(<TopBar />, { session: makeSession('viewer', 'carol') });
+  const rendered = renderTopBar();
   await rendered.user.click(screen.getByRole('button', { name: 'User menu for carol' }));
   await rendered.user.click(await screen.findByRole('menuitem', { name: 'Change password' }));
   const dialog = await screen.findByRole('dialog');
@@ -18,7 +49,7 @@ async function openDialog(routes: Record<string, ((request: SentRequest) => Resp
 }
 
 async function fill(
-  user: ReturnType<typeof renderInConsole>['user'],
+  user: UserEvent,
   dialog: HTMLElement,
   values: { current: string; next: string; confirmation: string },
 ) {

@@ -178,3 +178,148 @@ describe('results of an action', () => {
     expect(await screen.findByText('Reboot requested for i-web1 (web-1)')).toBeInTheDocument();
   });
 });
+
+describe('what ECS would refuse is refused early', () => {
+  const subscription = makeInstance({
+    InstanceId: 'i-sub',
+    InstanceName: 'db-prod-1',
+    Status: 'Stopped',
+    InstanceChargeType: 'PrePaid',
+  });
+  const expired = makeInstance({
+    InstanceId: 'i-exp',
+    InstanceName: 'api-dev-1',
+    Status: 'Stopped',
+    OperationLocks: { LockReason: [{ LockReason: 'financial' }] },
+  });
+
+  async function menuItem(user: ReturnType<typeof renderInConsole>['user'], name: string) {
+    await user.click(screen.getByRole('button', { name: 'Instance state' }));
+    return screen.findByRole('menuitem', { name: new RegExp(`^${name}`) });
+  }
+
+  it('disables Delete on a subscription instance and names it in the reason', async () => {
+    const { user } = renderInConsole(<InstanceActions instances={[stopped, subscription]} />);
+    const item = await menuItem(user, 'Delete');
+    expect(item).toHaveAttribute('aria-disabled', 'true');
+    await user.hover(item);
+    expect(
+      await screen.findByText(
+        'i-sub (db-prod-1) is a subscription instance: it is released when its subscription ends, not deleted.',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('disables Start on an instance with a financial lock, and Delete on a protected one', async () => {
+    const guarded = makeInstance({
+      InstanceId: 'i-guard',
+      InstanceName: '',
+      Status: 'Stopped',
+      DeletionProtection: true,
+    });
+    const { user } = renderInConsole(<InstanceActions instances={[expired, guarded]} />);
+    const start = await menuItem(user, 'Start');
+    expect(start).toHaveAttribute('aria-disabled', 'true');
+    await user.hover(start);
+    // The tooltip, and its copy for screen readers.
+    expect(await screen.findAllByText(/^i-exp \(api-dev-1\) is locked for an expired subscription/)).not.toHaveLength(
+      0,
+    );
+    const remove = screen.getByRole('menuitem', { name: /^Delete/ });
+    await user.hover(remove);
+    expect(await screen.findAllByText('i-guard has deletion protection: turn it off first.')).not.toHaveLength(0);
+  });
+});
+
+describe('targets not shown in the list', () => {
+  it('says in every dialog how many targets are not shown, and lists them first', async () => {
+    stubApi({});
+    const { user } = renderInConsole(
+      <InstanceActions instances={[web1, web2, stopped]} notShownIds={new Set(['i-web2', 'i-old'])} />,
+    );
+    for (const action of ['Delete']) {
+      const dialog = await openAction(user, action);
+      expect(
+        within(dialog).getByText('2 of these are not shown in the list (another page, or hidden by the filter).'),
+      ).toBeInTheDocument();
+      const items = within(within(dialog).getByRole('list', { name: '3 instances' })).getAllByRole('listitem');
+      expect(items.map((item) => item.textContent)).toEqual([
+        expect.stringMatching(/^i-web2 web-2 \(not shown in the list\)$/),
+        expect.stringMatching(/^i-old old \(not shown in the list\)$/),
+        'i-web1 web-1',
+      ]);
+      await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    }
+  });
+
+  it.each(['Stop', 'Reboot'])('%s says it too', async (action) => {
+    stubApi({});
+    const { user } = renderInConsole(<InstanceActions instances={[web1, web2]} notShownIds={new Set(['i-web2'])} />, {
+      session: makeSession('operator'),
+    });
+    const dialog = await openAction(user, action);
+    expect(within(dialog).getByText(/^1 of these is not shown in the list/)).toBeInTheDocument();
+  });
+
+  it('asks before starting when a target is not shown, and starts at once otherwise', async () => {
+    const api = stubApi({ 'POST /api/ecs/StartInstance': ok('START-1') });
+    const stopped2 = makeInstance({ InstanceId: 'i-old2', InstanceName: 'old-2', Status: 'Stopped' });
+    const { user } = renderInConsole(
+      <InstanceActions instances={[stopped, stopped2]} notShownIds={new Set(['i-old2'])} />,
+      { session: makeSession('operator') },
+    );
+    const dialog = await openAction(user, 'Start');
+    expect(within(dialog).getByText('Start 2 instances')).toBeInTheDocument();
+    expect(within(dialog).getByText(/^1 of these is not shown in the list/)).toBeInTheDocument();
+    expect(api.sent).toEqual([]);
+    await user.click(within(dialog).getByRole('button', { name: 'Start' }));
+    expect(await screen.findByText('2 started')).toBeInTheDocument();
+    expect(api.to('POST /api/ecs/StartInstance')).toHaveLength(2);
+  });
+});
+
+describe('a batch of many', () => {
+  it('shows progress while it runs, then one summary naming the failure code', async () => {
+    const instances = Array.from({ length: 10 }, (_, i) =>
+      makeInstance({ InstanceId: `i-s${i}`, InstanceName: `s-${i}`, Status: 'Stopped' }),
+    );
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    stubApi({
+      'POST /api/ecs/StartInstance': async ({ body }) => {
+        const { InstanceId } = body as { InstanceId: string };
+        // The last five wait, so the batch is seen half done.
+        if (Number(InstanceId.slice(3)) >= 5) await gate;
+        if (InstanceId === 'i-s7') return apiError(403, 'InstanceExpired', 'The instance has expired.', 'REQ-S7');
+        return Response.json({ RequestId: `REQ-${InstanceId}` });
+      },
+    });
+    const { user } = renderInConsole(<InstanceActions instances={instances} />, { session: makeSession('operator') });
+    await user.click(screen.getByRole('button', { name: 'Instance state' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Start' }));
+
+    expect(await screen.findByText('Starting 10 instances…')).toBeInTheDocument();
+    expect(await screen.findByText('5 of 10 done')).toBeInTheDocument();
+    release();
+    expect(await screen.findByText('9 started, 1 failed: InstanceExpired')).toBeInTheDocument();
+    expect(screen.queryByText('Starting 10 instances…')).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Details (10 items)' }));
+    expect(screen.getByText('REQ-S7')).toBeInTheDocument();
+  });
+});
+
+describe('dialog focus', () => {
+  it('opens the delete dialog on its confirmation field, not on Close', async () => {
+    stubApi({});
+    const { user } = renderInConsole(<InstanceActions instances={[stopped]} />);
+    const dialog = await openAction(user, 'Delete');
+    await waitFor(() => expect(within(dialog).getByRole('textbox')).toHaveFocus());
+  });
+
+  it('opens the stop dialog on its primary action', async () => {
+    stubApi({});
+    const { user } = renderInConsole(<InstanceActions instances={[web1]} />);
+    const dialog = await openAction(user, 'Stop');
+    await waitFor(() => expect(within(dialog).getByRole('button', { name: 'Stop' })).toHaveFocus());
+  });
+});

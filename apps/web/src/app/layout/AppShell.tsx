@@ -9,6 +9,7 @@ import { Notifications, useConsoleWarningNotifications } from '@/components/noti
 import { isRouteHandle } from '../route-handle';
 import { EmulatorBanner } from './EmulatorBanner';
 import { SideNav } from './SideNav';
+import { MainContent, SkipLink } from './SkipLink';
 import { TopBar } from './TopBar';
 
 /** The frame of every signed-in page: top bar, side navigation, notifications and the page. */
@@ -27,6 +28,7 @@ export function AppShell() {
 
   return (
     <>
+      <SkipLink />
       {/* Cloudscape's documented way to keep the top navigation above the layout. */}
       <div id="top-nav" style={{ position: 'sticky', top: 0, zIndex: 1002 }}>
         <TopBar />
@@ -52,7 +54,11 @@ export function AppShell() {
             <BreadcrumbGroup items={breadcrumbs} onFollow={onFollow} ariaLabel={t('nav.breadcrumbs')} />
           )
         }
-        content={<Outlet />}
+        content={
+          <MainContent>
+            <Outlet />
+          </MainContent>
+        }
       />
     </>
   );

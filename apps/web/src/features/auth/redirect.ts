@@ -14,3 +14,13 @@ export function safeRedirectTarget(next: string | null): string {
 export function loginPath(next: string): string {
   return next === '/' ? '/login' : `/login?${new URLSearchParams({ [NEXT_PARAM]: next }).toString()}`;
 }
+
+/** What `<RequireSession>` tells the login page in the navigation's state. */
+export interface LoginState {
+  /** The session the page had ended without the user signing out. */
+  readonly sessionExpired?: boolean;
+}
+
+export function isSessionExpiredState(state: unknown): boolean {
+  return typeof state === 'object' && state !== null && (state as LoginState).sessionExpired === true;
+}

@@ -1,7 +1,7 @@
 import type { LoginRequest, PasswordChangeRequest, SessionAnswer } from '@ecs-console/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '@/lib/api-client';
-import { SESSION_QUERY_KEY } from '@/lib/session';
+import { SESSION_END_QUERY_KEY, SESSION_QUERY_KEY, type SessionEnd } from '@/lib/session';
 
 export function signIn(credentials: LoginRequest): Promise<SessionAnswer> {
   return apiFetch<SessionAnswer>('/api/session', { method: 'POST', body: credentials });
@@ -20,7 +20,10 @@ export function useSignIn() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: signIn,
-    onSuccess: (session) => queryClient.setQueryData(SESSION_QUERY_KEY, session),
+    onSuccess: (session) => {
+      queryClient.removeQueries({ queryKey: SESSION_END_QUERY_KEY, exact: true });
+      queryClient.setQueryData(SESSION_QUERY_KEY, session);
+    },
   });
 }
 
@@ -33,7 +36,8 @@ export function useSignOut() {
   return useMutation({
     mutationFn: signOut,
     onSuccess: () => {
-      // Signed out: <RequireSession> now sends the user to the login page.
+      // Signed out: <RequireSession> now sends the user to the login page, without saying it expired.
+      queryClient.setQueryData<SessionEnd>(SESSION_END_QUERY_KEY, 'signedOut');
       queryClient.setQueryData(SESSION_QUERY_KEY, null);
       // Nothing of the previous user's data may remain for the next one. (Clearing the whole
       // cache would also drop the session query its observers are subscribed to.)
