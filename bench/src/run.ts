@@ -2,6 +2,7 @@ import { clientVsPopCore } from './suites/client-vs-pop-core.js';
 import { clientVsUndici } from './suites/client-vs-undici.js';
 import { emulatorPages } from './suites/emulator-pages.js';
 import { filterLatency } from './suites/filter-latency.js';
+import { fleetSharing } from './suites/fleet-sharing.js';
 import { fleetThroughBff } from './suites/fleet-through-bff.js';
 import { refreshBytes } from './suites/refresh-bytes.js';
 import { wireSize } from './suites/wire-size.js';
@@ -17,6 +18,7 @@ const suites: Record<string, () => Promise<void>> = {
   },
   emulator: emulatorPages,
   fleet: fleetThroughBff,
+  'fleet-sharing': fleetSharing,
   wire: wireSize,
   filter: filterLatency,
   refresh: refreshBytes,

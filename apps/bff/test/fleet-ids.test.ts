@@ -13,7 +13,7 @@ afterAll(() => bed.close());
 
 const byIds = (ids: string) => bed.admin.get(`${FLEET_PATH}?ids=${ids}`);
 
-describe('GET /api/regions/:regionId/instances?ids=', () => {
+describe('GET /api/regions/:regionId/instances?ids=', { timeout: 60_000 }, () => {
   it('answers the named instances from ECS in one call, each ID once', async () => {
     const listed = await bed.list();
     const [a, b] = listed.instances;

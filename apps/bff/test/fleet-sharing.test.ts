@@ -20,7 +20,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => bed.close());
 
-describe('one upstream listing per region for all staff', () => {
+describe('one upstream listing per region for all staff', { timeout: 60_000 }, () => {
   it('20 parallel requests cost one listing of pages upstream, and the next one none', async () => {
     await bed.invalidate();
     const before = bed.describeCalls();

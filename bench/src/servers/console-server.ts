@@ -7,3 +7,6 @@ import { createLogger, loadConfig, startConsole } from '@ecs-console/bff';
 const config = loadConfig(process.env);
 const running = await startConsole(config, createLogger(config.LOG_LEVEL));
 process.send?.({ url: running.url });
+
+// A normal exit on kill, so a --cpu-prof run writes this process's profile too.
+process.once('SIGTERM', () => process.exit(0));

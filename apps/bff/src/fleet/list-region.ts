@@ -1,6 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import type { EcsClient, Instance } from '@ecs-console/ecs-client';
-import { FleetSnapshot, snapshotEntry, type SnapshotEntry } from './snapshot.js';
+import { chunkOf, FleetSnapshot, snapshotEntry, type Chunk } from './snapshot.js';
 import { summarise } from './summarise.js';
 
 /** DescribeInstances' largest page. */
@@ -19,27 +19,25 @@ export async function listRegion(client: EcsClient, regionId: string, concurrenc
   const { signal } = controller;
   // Every page in flight listens for the abort; that is expected, not a leak.
   setMaxListeners(2 * concurrency + 8, signal);
-  const fetchPage = async (pageNumber: number): Promise<{ entries: SnapshotEntry[]; totalCount: number }> => {
+  const fetchPage = async (pageNumber: number): Promise<{ chunk: Chunk; totalCount: number }> => {
     const page = await client.call(
       'DescribeInstances',
       { RegionId: regionId, PageNumber: pageNumber, PageSize: PAGE_SIZE },
       { signal },
     );
-    return {
-      entries: page.Instances.Instance.map((instance: Instance) => snapshotEntry(summarise(instance))),
-      totalCount: page.TotalCount,
-    };
+    const entries = page.Instances.Instance.map((instance: Instance) => snapshotEntry(summarise(instance)));
+    return { chunk: chunkOf(entries), totalCount: page.TotalCount };
   };
 
   const first = await fetchPage(1);
   const pageCount = Math.ceil(first.totalCount / PAGE_SIZE);
-  const pages: SnapshotEntry[][] = [first.entries];
-  if (pageCount > 1 && first.entries.length === PAGE_SIZE) {
+  const pages: Chunk[] = [first.chunk];
+  if (pageCount > 1 && first.chunk.entries.length === PAGE_SIZE) {
     let nextPage = 2;
     const worker = async (): Promise<void> => {
       while (nextPage <= pageCount && !signal.aborted) {
         const pageNumber = nextPage++;
-        pages[pageNumber - 1] = (await fetchPage(pageNumber)).entries;
+        pages[pageNumber - 1] = (await fetchPage(pageNumber)).chunk;
       }
     };
     const workers = Array.from({ length: Math.min(concurrency, pageCount - 1) }, () =>
@@ -52,16 +50,21 @@ export async function listRegion(client: EcsClient, regionId: string, concurrenc
     const failure = firstRootCause(results);
     if (failure) throw failure.reason;
   }
-  return new FleetSnapshot(regionId, withoutRepeats(pages.flat()), fetchedAt);
+  return new FleetSnapshot(regionId, withoutRepeats(pages), fetchedAt);
 }
 
 /**
  * Instances created or deleted while the pages were read shift the pages by number, so an
- * instance can appear on two of them: keep its first appearance.
+ * instance can appear on two of them: keep its first appearance (the rare page that repeats one
+ * is joined again).
  */
-function withoutRepeats(entries: SnapshotEntry[]): SnapshotEntry[] {
+function withoutRepeats(pages: readonly Chunk[]): Chunk[] {
   const seen = new Set<string>();
-  return entries.filter((entry) => !seen.has(entry.id) && (seen.add(entry.id), true));
+  return pages.map((page) => {
+    const fresh = page.entries.filter((entry) => !seen.has(entry.id));
+    for (const entry of fresh) seen.add(entry.id);
+    return fresh.length === page.entries.length ? page : chunkOf(fresh);
+  });
 }
 
 /** The first real failure, not the aborts it caused in the other workers. */

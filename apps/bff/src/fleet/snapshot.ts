@@ -1,83 +1,120 @@
 import { createHash, hash } from 'node:crypto';
 import type { InstanceSummary } from '@ecs-console/contract';
 
-/** One instance of a listing: its answer JSON and its digest, computed once when its page arrives. */
+/** One instance of a listing as the answer carries it. */
 export interface SnapshotEntry {
   readonly id: string;
   readonly json: string;
-  readonly digest: Buffer;
 }
 
 export function snapshotEntry(summary: InstanceSummary): SnapshotEntry {
-  const json = JSON.stringify(summary);
-  // Not a security boundary, only change detection: SHA-1 is the cheapest one-shot digest here.
-  return { id: summary.InstanceId, json, digest: hash('sha1', json, 'buffer') };
+  return { id: summary.InstanceId, json: JSON.stringify(summary) };
+}
+
+/**
+ * A run of instances (one DescribeInstances page when listed): their JSON joined, as bytes, and a
+ * digest of those bytes, made once when the page arrives, while other pages are still on the wire.
+ */
+export interface Chunk {
+  readonly entries: readonly SnapshotEntry[];
+  readonly bytes: Buffer;
+  readonly digest: Buffer;
+}
+
+export function chunkOf(entries: readonly SnapshotEntry[]): Chunk {
+  const bytes = Buffer.from(entries.map((entry) => entry.json).join(','));
+  // Change detection, not a security boundary: SHA-1 is the cheapest one-shot digest here.
+  return { entries, bytes, digest: hash('sha1', bytes, 'buffer') };
 }
 
 const PAGE_SIZE = 100;
+const COMMA = Buffer.from(',');
 
 /**
- * A region's instances as one listing saw them, and the FleetAnswer built from them once: the
- * version (a digest of the instances' digests, so a patch re-hashes 20 bytes per instance, not
- * 12 MB) and the JSON bytes, shared by every request that gets this listing.
+ * A region's instances as one listing saw them, and the FleetAnswer built from them once: its
+ * version (a digest of the chunks' digests) and its JSON bytes, shared by every request that gets
+ * this listing. A patch re-hashes and re-joins only the chunks it touches, not 12 MB.
  */
 export class FleetSnapshot {
   readonly version: string;
   readonly etag: string;
+  readonly totalCount: number;
   #body: Buffer | undefined;
-  #positions: Map<string, number> | undefined;
+  #chunkById: Map<string, number> | undefined;
 
   constructor(
     readonly regionId: string,
-    readonly entries: readonly SnapshotEntry[],
+    readonly chunks: readonly Chunk[],
     /** ISO 8601: when ECS was asked. */
     readonly fetchedAt: string,
   ) {
     const digests = createHash('sha256');
-    for (const entry of entries) digests.update(entry.digest);
+    let count = 0;
+    for (const chunk of chunks) {
+      digests.update(chunk.digest);
+      count += chunk.entries.length;
+    }
+    this.totalCount = count;
     this.version = digests.digest('base64url').slice(0, 27);
     this.etag = `"${this.version}"`;
   }
 
-  /** The FleetAnswer's JSON, serialised on first use and then reused. */
+  /** The FleetAnswer's JSON, joined on first use and then reused. */
   body(): Buffer {
     if (!this.#body) {
-      const head = `{"regionId":${JSON.stringify(this.regionId)},"instances":[`;
-      const tail =
-        `],"totalCount":${this.entries.length},"pages":${Math.max(1, Math.ceil(this.entries.length / PAGE_SIZE))},` +
-        `"fetchedAt":${JSON.stringify(this.fetchedAt)},"version":${JSON.stringify(this.version)}}`;
-      this.#body = Buffer.from(head + this.entries.map((entry) => entry.json).join(',') + tail);
+      const parts: Buffer[] = [Buffer.from(`{"regionId":${JSON.stringify(this.regionId)},"instances":[`)];
+      for (const chunk of this.chunks) {
+        if (chunk.entries.length === 0) continue;
+        if (parts.length > 1) parts.push(COMMA);
+        parts.push(chunk.bytes);
+      }
+      parts.push(
+        Buffer.from(
+          `],"totalCount":${this.totalCount},"pages":${Math.max(1, Math.ceil(this.totalCount / PAGE_SIZE))},` +
+            `"fetchedAt":${JSON.stringify(this.fetchedAt)},"version":${JSON.stringify(this.version)}}`,
+        ),
+      );
+      this.#body = Buffer.concat(parts);
     }
     return this.#body;
   }
 
   /**
-   * This listing with what a later `?ids=` answer learnt: those instances replaced (or added when
-   * the listing did not have them yet), the requested ones ECS no longer has removed. Itself when
-   * nothing changed, so the version and the serialised body stay.
+   * This listing with what a later `?ids=` answer learnt: those instances replaced (or added at
+   * the end when the listing did not have them yet), the requested ones ECS no longer has
+   * removed. Itself when nothing changed, so the version and the joined body stay.
    */
   patched(learnt: readonly SnapshotEntry[], requestedIds: readonly string[]): FleetSnapshot {
-    const positions = this.#positionsById();
+    const chunkById = this.#chunkIndex();
     const found = new Map(learnt.map((entry) => [entry.id, entry]));
-    const vanished = new Set(requestedIds.filter((id) => !found.has(id) && positions.has(id)));
-    const changed = learnt.some((entry) => {
-      const position = positions.get(entry.id);
-      return position === undefined || !this.entries[position]!.digest.equals(entry.digest);
-    });
-    if (!changed && vanished.size === 0) return this;
-    const entries: SnapshotEntry[] = [];
-    for (const entry of this.entries) {
-      if (vanished.has(entry.id)) continue;
-      const replacement = found.get(entry.id);
-      found.delete(entry.id);
-      entries.push(replacement ?? entry);
+    const touched = new Set<number>();
+    const added: SnapshotEntry[] = [];
+    for (const entry of learnt) {
+      const at = chunkById.get(entry.id);
+      if (at === undefined) added.push(entry);
+      else if (this.chunks[at]!.entries.find((kept) => kept.id === entry.id)?.json !== entry.json) touched.add(at);
     }
-    entries.push(...found.values());
-    return new FleetSnapshot(this.regionId, entries, this.fetchedAt);
+    const vanished = new Set(requestedIds.filter((id) => !found.has(id) && chunkById.has(id)));
+    for (const id of vanished) touched.add(chunkById.get(id)!);
+    if (touched.size === 0 && added.length === 0) return this;
+
+    const chunks = this.chunks.map((chunk, at) =>
+      touched.has(at)
+        ? chunkOf(chunk.entries.filter((entry) => !vanished.has(entry.id)).map((entry) => found.get(entry.id) ?? entry))
+        : chunk,
+    );
+    if (added.length > 0) chunks.push(chunkOf(added));
+    return new FleetSnapshot(this.regionId, chunks, this.fetchedAt);
   }
 
-  #positionsById(): Map<string, number> {
-    this.#positions ??= new Map(this.entries.map((entry, position) => [entry.id, position]));
-    return this.#positions;
+  #chunkIndex(): Map<string, number> {
+    if (!this.#chunkById) {
+      const index = new Map<string, number>();
+      this.chunks.forEach((chunk, at) => {
+        for (const entry of chunk.entries) index.set(entry.id, at);
+      });
+      this.#chunkById = index;
+    }
+    return this.#chunkById;
   }
 }

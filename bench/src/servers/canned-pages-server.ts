@@ -1,0 +1,42 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { EcsClient, type Credentials } from '@ecs-console/ecs-client';
+
+/**
+ * The floor of a region listing: the same DescribeInstances pages the emulator answers, read from
+ * it once and then served as canned bytes after the same latency, with no signing, checking or
+ * serialising. `GET /?page=N`. Options as JSON in argv[2]: `{ emulatorUrl, credentials, regionId,
+ * latencyMs }`; sends `{ url, pages }` once listening.
+ */
+const { emulatorUrl, credentials, regionId, latencyMs } = JSON.parse(process.argv[2] ?? '{}') as {
+  emulatorUrl: string;
+  credentials: Credentials;
+  regionId: string;
+  latencyMs: number;
+};
+
+const client = new EcsClient({ credentials, endpoint: emulatorUrl, regionId });
+const pages: Buffer[] = [];
+for (let pageNumber = 1; ; pageNumber++) {
+  const page = await client.call('DescribeInstances', { RegionId: regionId, PageNumber: pageNumber, PageSize: 100 });
+  pages.push(Buffer.from(JSON.stringify(page)));
+  if (pageNumber * 100 >= page.TotalCount) break;
+}
+await client.close();
+
+const server = createServer((request, response) => {
+  const page = pages[Number(new URL(request.url ?? '/', 'http://x').searchParams.get('page')) - 1];
+  setTimeout(() => {
+    if (!page) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { 'content-type': 'application/json', 'content-length': page.length });
+    response.end(page);
+  }, latencyMs);
+});
+server.keepAliveTimeout = 60_000;
+server.listen(0, '127.0.0.1', () => {
+  const { port } = server.address() as AddressInfo;
+  process.send?.({ url: `http://127.0.0.1:${port}`, pages: pages.length });
+});
