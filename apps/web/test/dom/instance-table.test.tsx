@@ -12,7 +12,13 @@ function fleetAnswer(): FleetAnswer {
   const instances = [
     makeInstance({ InstanceId: 'i-web1', InstanceName: 'web-1', Status: 'Running', tags: { env: 'prod' } }),
     makeInstance({ InstanceId: 'i-web2', InstanceName: 'web-2', Status: 'Running', tags: { env: 'staging' } }),
-    makeInstance({ InstanceId: 'i-db1', InstanceName: 'db-1', Status: 'Stopped', tags: { env: 'prod' } }),
+    makeInstance({
+      InstanceId: 'i-db1',
+      InstanceName: 'db-1',
+      Status: 'Stopped',
+      tags: { env: 'prod' },
+      EipAddress: { IpAddress: '47.96.83.17', AllocationId: 'eip-bp19xyz' },
+    }),
   ];
   return {
     regionId: 'cn-hangzhou',
@@ -72,5 +78,13 @@ describe('instance table', () => {
     await user.click(screen.getByRole('button', { name: 'Refresh instances' }));
     await waitFor(() => expect(api.to(FLEET_PATH)).toHaveLength(2));
     expect(api.to(FLEET_PATH).map((request) => request.headers.has('x-console-background'))).toEqual([false, false]);
+  });
+
+  it('shows an Elastic IP as its address with an EIP label, apart from the allocation ID', async () => {
+    await renderList();
+    expect(within(rowOf('i-db1')).getByText('47.96.83.17')).toHaveTextContent(/^47\.96\.83\.17 EIP$/);
+    const label = within(rowOf('i-db1')).getByText('EIP');
+    expect(label.closest('[title]')).toHaveAttribute('title', 'Elastic IP eip-bp19xyz');
+    expect(rowOf('i-db1').textContent).not.toContain('47.96.83.17eip');
   });
 });

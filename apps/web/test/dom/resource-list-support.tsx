@@ -1,5 +1,5 @@
 import type { FleetAnswer, InstanceSummary, Role } from '@ecs-console/contract';
-import { configure, screen } from '@testing-library/react';
+import { configure, fireEvent, screen } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
 import { InstanceListPage } from '@/features/instances';
@@ -96,9 +96,14 @@ export function currentAddress(): URL {
 export const filterBox = () => screen.getByRole('combobox', { name: 'Filter instances' });
 
 /**
- * Types into the filter and takes the typed text as it is (the "Use: …" suggestion; Cloudscape's
- * Enter handling does not run under happy-dom, the e2e tests press Enter).
+ * Enter in the filter. Cloudscape reads the key's `keyCode`, which user-event leaves out under
+ * happy-dom, so the key is dispatched with it.
  */
+export function pressEnterInFilter(): void {
+  fireEvent.keyDown(filterBox(), { key: 'Enter', code: 'Enter', keyCode: 13 });
+}
+
+/** Types into the filter and takes the typed text as it is (the "Use: …" suggestion). */
 export async function applyFilterText(user: UserEvent, text: string): Promise<void> {
   await user.type(filterBox(), text);
   await user.click(await screen.findByRole('option', { name: `Use: "${text}"` }));
