@@ -9,6 +9,7 @@ import { createQueryClient } from '@/app/query-client';
 import { ConnectButton, VncConsoleTab } from '@/features/diagnostics';
 import { InstanceDetailTabs } from '@/features/instances/components/InstanceDetailTabs';
 import { InstanceNetwork } from '@/features/instances/components/InstanceNetwork';
+import { InstanceOverview } from '@/features/instances/components/InstanceOverview';
 import { SESSION_QUERY_KEY, SessionContext } from '@/lib/session';
 import { makeInstance } from '../fixtures';
 import { stubApi } from './fetch-stub';
@@ -99,9 +100,14 @@ describe('the Elastic IP on the detail page', () => {
     expect(screen.getByText('5 Mbit/s (Elastic IP)')).toBeVisible();
   });
 
-  it('shows a dash when there is none', () => {
-    renderAt('/instances/cn-hangzhou/i-detail1', <InstanceNetwork instance={makeInstance({ EipAddress: {} })} />);
+  it('shows no allocation and no bandwidth figure when the instance has no public address', () => {
+    renderAt(
+      '/instances/cn-hangzhou/i-detail1',
+      <InstanceNetwork instance={makeInstance({ EipAddress: {}, InternetMaxBandwidthOut: 0 })} />,
+    );
     expect(screen.queryByText(/Allocation ID/)).not.toBeInTheDocument();
+    expect(screen.getByText('- (no public IP)')).toBeVisible();
+    expect(screen.queryByText('0 Mbit/s outbound')).not.toBeInTheDocument();
   });
 });
 
@@ -113,6 +119,16 @@ const LAUNCH: VncLaunchAnswer = {
 };
 /** As the BFF answers: valid for 15 seconds from now. */
 const freshLaunch = () => Response.json({ ...LAUNCH, expiresAt: new Date(Date.now() + 15_000).toISOString() });
+
+describe('the instance summary', () => {
+  it('names operation locks by what they mean', () => {
+    const locked = makeInstance({
+      OperationLocks: { LockReason: [{ LockReason: 'financial' }, { LockReason: 'odd' }] },
+    });
+    renderAt('/instances/cn-hangzhou/i-detail1', <InstanceOverview instance={locked} />);
+    expect(screen.getByText('Financial (overdue payment), odd')).toBeVisible();
+  });
+});
 
 describe('one Connect control on the console tab', () => {
   const consoleTab = <VncConsoleTab regionId="cn-hangzhou" instanceId="i-detail1" status="Running" />;

@@ -61,6 +61,14 @@ export function InstanceNetwork({ instance }: { readonly instance: InstanceSumma
   const { VpcAttributes: vpc, EipAddress: eip } = instance;
   // With an Elastic IP, the internet bandwidth is the EIP's; the instance's own applies to its fixed public IP.
   const eipBandwidth = eip?.IpAddress ? eip.Bandwidth : undefined;
+  const internetBandwidth = () => {
+    if (eipBandwidth !== undefined) return t('instanceDetail.eipBandwidth', { mbps: eipBandwidth });
+    // "0 Mbit/s outbound" on an instance without a public address says nothing useful.
+    if ((instance.PublicIpAddress?.IpAddress ?? []).length === 0 && instance.InternetMaxBandwidthOut === 0) {
+      return t('instanceDetail.noInternet');
+    }
+    return t('instanceDetail.bandwidth', { mbps: instance.InternetMaxBandwidthOut });
+  };
 
   return (
     <Container header={<Header variant="h2">{t('instanceDetail.network')}</Header>}>
@@ -81,10 +89,7 @@ export function InstanceNetwork({ instance }: { readonly instance: InstanceSumma
           },
           {
             label: t('instanceDetail.fields.bandwidth'),
-            value:
-              eipBandwidth === undefined
-                ? t('instanceDetail.bandwidth', { mbps: instance.InternetMaxBandwidthOut })
-                : t('instanceDetail.eipBandwidth', { mbps: eipBandwidth }),
+            value: internetBandwidth(),
           },
           {
             label: t('instanceDetail.fields.securityGroups'),

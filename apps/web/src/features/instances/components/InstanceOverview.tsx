@@ -43,7 +43,11 @@ export function InstanceOverview({ instance }: { readonly instance: InstanceSumm
           },
           {
             label: t('instanceDetail.fields.locks'),
-            value: locks.length > 0 ? locks.join(', ') : t('instanceDetail.noLocks'),
+            // ECS's codes (`financial`) read as what they mean; an unknown one is shown as ECS sends it.
+            value:
+              locks.length > 0
+                ? locks.map((reason) => t(`instanceDetail.lockReason.${reason}`, { defaultValue: reason })).join(', ')
+                : t('instanceDetail.noLocks'),
           },
           { label: t('instanceDetail.fields.hostName'), value: orDash(instance.HostName) },
           { label: t('instanceDetail.fields.keyPair'), value: orDash(instance.KeyPairName) },
