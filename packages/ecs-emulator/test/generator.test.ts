@@ -220,6 +220,13 @@ describe.each([1, 99])('the default estate of seed %i', (seed) => {
     expect(locked[0]!.Status).toBe('Stopped');
   });
 
+  it('has in cn-hangzhou, whatever the seed, one instance of each kind ECS refuses an action on', () => {
+    const home = [...store.regions.get('cn-hangzhou')!.instances.values()];
+    expect(home.filter((i) => i.InstanceName === 'win-ad-01').map((i) => i.InstanceChargeType)).toEqual(['PrePaid']);
+    expect(home.some((i) => i.DeletionProtection)).toBe(true);
+    expect(home.some((i) => i.lockReasons.includes('financial') && i.Status === 'Stopped')).toBe(true);
+  });
+
   it('gives every instance one system disk on /dev/xvda and data disks on distinct later devices', () => {
     for (const region of store.regions.values()) {
       for (const instance of region.instances.values()) {

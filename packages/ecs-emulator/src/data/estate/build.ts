@@ -38,6 +38,8 @@ export interface InstanceSpec {
   readonly stoppedMode?: 'KeepCharging' | 'StopCharging';
   readonly publicAddress: 'none' | 'ip' | 'eip';
   readonly deletionProtection?: boolean;
+  /** A monthly subscription (PrePaid), whatever the draw says. */
+  readonly subscription?: boolean;
   readonly financialLock?: boolean;
   /** Take a user snapshot of its system disk. */
   readonly systemSnapshot?: boolean;

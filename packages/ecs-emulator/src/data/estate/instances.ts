@@ -48,10 +48,13 @@ export function buildDefaultEstate(build: Build): void {
   addSpareDisks(build);
 }
 
+/** Days left on a landmark's subscription. */
+const SUBSCRIPTION_DAYS_LEFT = 90;
+
 /**
- * Instances every default estate has, whatever the seed: a bastion and a domain controller, a
- * protected database, a stopped instance of each StoppedMode (one locked for non-payment), one
- * instance stopping and one starting, and a web server in every other region.
+ * Instances every default estate has, whatever the seed: a bastion and a domain controller (on a
+ * subscription), a protected database, a stopped instance of each StoppedMode (one locked for
+ * non-payment), one instance stopping and one starting, and a web server in every other region.
  */
 function landmarkSpecs(rng: Random): InstanceSpec[] {
   const home = (app: App, fixed: Partial<InstanceSpec>): InstanceSpec => ({
@@ -60,7 +63,7 @@ function landmarkSpecs(rng: Random): InstanceSpec[] {
   });
   const specs = [
     home('bastion', { status: 'Running', publicAddress: 'eip' }),
-    home('ad', { status: 'Running', systemSnapshot: true }),
+    home('ad', { status: 'Running', systemSnapshot: true, subscription: true }),
     home('db', { env: 'prod', status: 'Running', deletionProtection: true }),
     home('web', { env: 'prod', windows: false, status: 'Running', publicAddress: 'ip', systemSnapshot: true }),
     home('api', { env: 'dev', windows: false, status: 'Stopped', stoppedMode: 'StopCharging', financialLock: true }),
@@ -103,7 +106,8 @@ function buildInstance(build: Build, spec: InstanceSpec): InstanceRecord {
   const name = build.names.next(`${spec.windows ? 'win-' : ''}${spec.app}${role.prodOnly ? '' : `-${spec.env}`}`);
   const image = spec.windows ? rng.pick(WINDOWS_IMAGES) : rng.weighted(LINUX_IMAGES);
   const createdAt = withinPastYear(rng, now);
-  const prepaid = spec.env === 'prod' && rng.chance(0.2);
+  const drawnPrepaid = spec.env === 'prod' && rng.chance(0.2);
+  const prepaid = drawnPrepaid || spec.subscription === true;
   const publicIp = spec.publicAddress === 'ip' ? network.publicAddresses.take() : undefined;
   const tags: TagMap = { env: spec.env, team: rng.pick(role.teams), app: spec.app };
   if (rng.chance(0.3)) tags['cost-center'] = rng.pick(COST_CENTERS);
@@ -122,7 +126,10 @@ function buildInstance(build: Build, spec: InstanceSpec): InstanceRecord {
     ...runHistory(rng, now, createdAt, spec.status, hostName),
     InstanceChargeType: prepaid ? 'PrePaid' : 'PostPaid',
     // Monthly subscriptions end at midnight China time (16:00 UTC).
-    expiredAt: prepaid ? Math.floor(now / DAY) * DAY + rng.int(3, 330) * DAY + 16 * HOUR : undefined,
+    // A subscription by spec takes no draw, so the rest of the estate is the same as without it.
+    expiredAt: prepaid
+      ? Math.floor(now / DAY) * DAY + (drawnPrepaid ? rng.int(3, 330) : SUBSCRIPTION_DAYS_LEFT) * DAY + 16 * HOUR
+      : undefined,
     InternetChargeType: publicIp && rng.chance(0.3) ? 'PayByBandwidth' : 'PayByTraffic',
     InternetMaxBandwidthOut: publicIp ? rng.pick([5, 10, 20, 100]) : 0,
     PublicIpAddress: publicIp,
