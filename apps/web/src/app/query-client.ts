@@ -3,8 +3,10 @@ import { SESSION_QUERY_KEY } from '@/lib/session';
 import { isApiError } from '@/lib/api-client';
 
 /**
- * One client for the app. A 401 anywhere means the session ended (idle timeout, password change):
- * re-reading the session then sends the user to the login page, with the way back remembered.
+ * One client for the app. A 401 anywhere means the session ended (idle timeout, password change,
+ * signed out in another tab): re-reading the session then sends the user to the login page, which
+ * says the session expired and leads back to the same address. (Batches of actions catch their
+ * errors; their report does the same for a 401 among the results.)
  */
 export function createQueryClient(): QueryClient {
   const onError = (error: unknown) => {
