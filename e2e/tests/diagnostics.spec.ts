@@ -137,6 +137,21 @@ test('the screenshot tab shows an image that decodes, and Refresh waits out the 
   await expect(shown(page, /^Refresh available in/)).toHaveCount(0);
 });
 
+test('a throttled screenshot says so and starts the same countdown', async ({ page, request }) => {
+  await signIn(page, E2E_OPERATOR);
+  const target = await linuxInstance(page, 'Running', 7);
+  // ECS answers this instance's next screenshot with Throttling, as it does within 10 s of the last.
+  await emulatorControl(request, 'faults/inject', {
+    action: 'GetInstanceScreenshot',
+    code: 'Throttling',
+    httpStatus: 429,
+  });
+  await page.goto(`/instances/cn-hangzhou/${target.InstanceId}?tab=screenshot`);
+  await expect(shown(page, /Screenshots are limited to one every few seconds/)).toBeVisible();
+  await expect(shown(page, /^Refresh available in (10|9|8) s$/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Refresh', exact: true })).toBeDisabled();
+});
+
 test('the console output tab shows the boot log, and search finds a line', async ({ page }) => {
   await signIn(page, E2E_OPERATOR);
   const target = await linuxInstance(page, 'Running', 3);
