@@ -10,19 +10,20 @@ export type RuledInstance = Pick<
   'InstanceId' | 'InstanceName' | 'Status' | 'InstanceChargeType' | 'DeletionProtection' | 'OperationLocks'
 >;
 
-/** Why ECS would refuse an action on one instance, with the error it would answer. */
+/** Why ECS would refuse an action on one instance, and the error it answers then. */
 export const REFUSALS = {
-  /** `OperationLocks` LockReason `security`: every operation on the instance is refused. */
-  securityLock: { ecsCode: 'InstanceLockedForSecurity', applies: (i: RuledInstance) => hasLock(i, 'security') },
-  /** LockReason `financial` (expired or in arrears): it cannot be started, stopped or rebooted. */
-  financialLock: { ecsCode: 'InstanceExpired', applies: (i: RuledInstance) => hasLock(i, 'financial') },
-  /** A subscription instance is released by its subscription, not by DeleteInstance. */
-  subscription: { ecsCode: 'ChargeTypeViolation', applies: (i: RuledInstance) => i.InstanceChargeType === 'PrePaid' },
-  deletionProtection: {
-    ecsCode: 'InvalidOperation.DeletionProtection',
-    applies: (i: RuledInstance) => i.DeletionProtection,
-  },
-} as const satisfies Record<string, { ecsCode: string; applies: (instance: RuledInstance) => boolean }>;
+  /** LockReason `security`: every operation is refused (`InstanceLockedForSecurity`). */
+  securityLock: (instance: RuledInstance) => hasLock(instance, 'security'),
+  /**
+   * LockReason `financial`, expired or in arrears: no start (`InstanceExpired`), stop or reboot
+   * (`InstanceExpiredOrInArrears`); releasing it is still allowed.
+   */
+  financialLock: (instance: RuledInstance) => hasLock(instance, 'financial'),
+  /** A subscription ends with its term, not with DeleteInstance (`ChargeTypeViolation`). */
+  subscription: (instance: RuledInstance) => instance.InstanceChargeType === 'PrePaid',
+  /** `InvalidOperation.DeletionProtection`. */
+  deletionProtection: (instance: RuledInstance) => instance.DeletionProtection,
+} as const satisfies Record<string, (instance: RuledInstance) => boolean>;
 export type Refusal = keyof typeof REFUSALS;
 
 function hasLock(instance: RuledInstance, reason: string): boolean {
@@ -71,7 +72,7 @@ export function actionAvailability(
   if (!hasRole(role, rule.role)) return { enabled: false, reason: 'role' };
   if (instances.length === 0) return { enabled: false, reason: 'noSelection' };
   for (const refusal of rule.refusals) {
-    const refused = instances.filter((instance) => REFUSALS[refusal].applies(instance));
+    const refused = instances.filter(REFUSALS[refusal]);
     if (refused.length > 0) return { enabled: false, reason: refusal, instances: refused };
   }
   const allowed: readonly string[] = rule.statuses;
