@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { listSearch, parseListUrlState, type ListUrlState } from './url-state';
 
@@ -15,13 +15,23 @@ export function useListUrlState(): [ListUrlState, (patch: Partial<ListUrlState>)
   const navigate = useNavigate();
   // Parsed once per address: the same query object until the address changes keeps filtering memoised.
   const state = useMemo(() => parseListUrlState(new URLSearchParams(search)), [search]);
+
+  // Two changes in a row (a filter, then a sort before the page re-rendered) must both land: each
+  // builds on the address the previous one wrote, not on the one this render saw.
+  const latestSearch = useRef(search);
+  useLayoutEffect(() => {
+    latestSearch.current = search;
+  }, [search]);
+
   const update = useCallback(
     (patch: Partial<ListUrlState>) => {
-      const next = listSearch(new URLSearchParams(search), { ...state, ...patch });
-      if (next === search) return;
+      const current = new URLSearchParams(latestSearch.current);
+      const next = listSearch(current, { ...parseListUrlState(current), ...patch });
+      if (next === latestSearch.current) return;
+      latestSearch.current = next;
       void navigate({ pathname, search: next }, { replace: true, preventScrollReset: true });
     },
-    [navigate, pathname, search, state],
+    [navigate, pathname],
   );
   return [state, update];
 }
