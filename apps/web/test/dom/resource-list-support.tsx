@@ -5,7 +5,7 @@ import { Route, Routes, useLocation, useNavigate } from 'react-router';
 import { InstanceListPage } from '@/features/instances';
 import { makeInstance } from '../fixtures';
 import { stubApi } from './fetch-stub';
-import { makeSession, renderInConsole } from './render';
+import { makeSession, renderInConsole, type ConsoleRender } from './render';
 
 // A page of 50 rows takes a while to render on a busy machine; waits end as soon as their condition holds.
 configure({ asyncUtilTimeout: 10_000 });
@@ -65,7 +65,7 @@ export async function renderListAt(
     regionId = 'cn-hangzhou',
     waitForRows = true,
   }: { role?: Role; username?: string; regionId?: string; waitForRows?: boolean } = {},
-) {
+): Promise<ConsoleRender & { readonly api: ReturnType<typeof stubApi> }> {
   const api = stubApi({
     [`GET /api/regions/${regionId}/instances`]: () => Response.json(fleetAnswer(instances, regionId)),
   });

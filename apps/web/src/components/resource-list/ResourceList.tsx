@@ -50,6 +50,7 @@ export function ResourceList<T, P extends ResourceListPreferences = ResourceList
     items,
     columns,
     match: filtering.match,
+    filterItems: filtering.filterItems,
     defaultPageSize: preferences.pageSize,
     pageSizes,
   });

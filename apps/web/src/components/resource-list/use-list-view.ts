@@ -8,6 +8,7 @@ export interface ListViewOptions<T> {
   readonly items: readonly T[] | undefined;
   readonly columns: readonly ResourceListColumn<T>[];
   readonly match: (item: T, query: PropertyFilterQuery) => boolean;
+  readonly filterItems?: (items: readonly T[], query: PropertyFilterQuery) => readonly T[];
   /** The stored page size, used when the address names none (or one not offered). */
   readonly defaultPageSize: number;
   /** The page sizes offered; a size in the address that is not one of them is ignored. */
@@ -41,7 +42,14 @@ const NO_ITEMS: readonly never[] = [];
  * memoised on its own inputs, so a page change does not filter again and a filter change does not
  * run for the page or sort alone: 10,000 rows are filtered once per query, not per render.
  */
-export function useListView<T>({ items, columns, match, defaultPageSize, pageSizes }: ListViewOptions<T>): ListView<T> {
+export function useListView<T>({
+  items,
+  columns,
+  match,
+  filterItems,
+  defaultPageSize,
+  pageSizes,
+}: ListViewOptions<T>): ListView<T> {
   const [url, setUrl] = useListUrlState();
 
   // The address is parsed again whenever any part of it changes; the filter's key keeps the query
@@ -58,10 +66,10 @@ export function useListView<T>({ items, columns, match, defaultPageSize, pageSiz
   const pageSize = urlPageSize ?? defaultPageSize;
 
   const loadedItems = items ?? NO_ITEMS;
-  const matching = useMemo(
-    () => (query.tokens.length === 0 ? loadedItems : loadedItems.filter((item) => match(item, query))),
-    [loadedItems, match, query],
-  );
+  const matching = useMemo(() => {
+    if (query.tokens.length === 0) return loadedItems;
+    return filterItems ? filterItems(loadedItems, query) : loadedItems.filter((item) => match(item, query));
+  }, [loadedItems, filterItems, match, query]);
   const filteredItems = useMemo(() => {
     const comparator = sortingColumn?.sortingComparator;
     if (!comparator) return matching;

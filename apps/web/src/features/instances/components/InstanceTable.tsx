@@ -10,8 +10,8 @@ import {
 import { csvBlob, downloadBlob } from '@/lib/download';
 import { useLocale } from '@/lib/i18n';
 import { CSV_COLUMNS, instancesCsv, instancesCsvFilename, type CsvColumn } from '../logic/csv-export';
-import { filteringOptionsOf, matchesQuery, tagKeysOf } from '../logic/filtering';
-import { toInstanceRow, type InstanceRow } from '../logic/instance-row';
+import { filteringOptionsOf, filterRows, matchesQuery, tagKeysOf } from '../logic/filtering';
+import { toInstanceRows, type InstanceRow } from '../logic/instance-row';
 import { countByStatus } from '../logic/status';
 import { PAGE_SIZES } from '../logic/table-preferences';
 import type { InstanceSummary } from '@ecs-console/contract';
@@ -62,7 +62,7 @@ export function InstanceTable({ regionId, instances, source, onRefresh }: Instan
   const [preferences, setPreferences] = useTablePreferences();
   const columns = useInstanceColumns();
 
-  const rows = useMemo(() => instances?.map((instance) => toInstanceRow(instance, locale)), [instances, locale]);
+  const rows = useMemo(() => instances && toInstanceRows(instances, locale), [instances, locale]);
   const tagKeys = useMemo(() => tagKeysOf(rows ?? []), [rows]);
   const properties = useFilteringProperties(tagKeys);
   const filtering = useMemo(
@@ -74,6 +74,7 @@ export function InstanceTable({ regionId, instances, source, onRefresh }: Instan
           : option,
       ),
       match: matchesQuery,
+      filterItems: filterRows,
       customGroupsText: [
         {
           group: 'tags',
