@@ -55,7 +55,7 @@ describe('fair sharing of the ECS rate between users (emulator with latency)', (
   it("another user's single read starts before most of a running listing's remaining pages", async () => {
     await bed.app.users.create('vic', 'viewer-password-1', 'viewer');
     const viewer = await signedInBrowser(bed.app.url, 'vic', 'viewer-password-1');
-    bed.emulator.control.setFaults({ latencyMs: 40 });
+    bed.emulator.control.setFaults({ latencyMs: 100 });
     try {
       const before = bed.describeCalls();
       const listing = bed.admin.get(FLEET_PATH);
