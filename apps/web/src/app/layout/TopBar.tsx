@@ -2,7 +2,7 @@ import TopNavigation from '@cloudscape-design/components/top-navigation';
 import type { ButtonDropdownProps } from '@cloudscape-design/components/button-dropdown';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMatches } from 'react-router';
+import { matchPath, useLocation } from 'react-router';
 import { useRouterFollow } from '@/components/InternalLink';
 import { ChangePasswordModal, useSignOut } from '@/features/auth';
 import { ecsAcceptLanguage, useRegions } from '@/features/regions';
@@ -21,7 +21,8 @@ export function TopBar() {
   const [selectedRegionId] = useSelectedRegion();
   const chooseRegion = useChooseRegion();
   // A page of one resource (`/instances/:regionId/:instanceId`) is in that resource's region.
-  const routeRegionId = useMatches().findLast((match) => match.params.regionId)?.params.regionId;
+  const { pathname } = useLocation();
+  const routeRegionId = matchPath('/:section/:regionId/:resourceId', pathname)?.params.regionId;
   const regionId = routeRegionId ?? selectedRegionId;
   const regions = useRegions(ecsAcceptLanguage(locale));
   const currentRegion = regions.data?.find((region) => region.RegionId === regionId);
