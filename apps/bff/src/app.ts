@@ -21,7 +21,6 @@ import { rejectMalformedUrl } from './http/url-decoding.js';
 import { auditRoutes } from './routes/audit.js';
 import { diagnosticsRoutes } from './routes/diagnostics.js';
 import { ecsProxyRoutes } from './routes/ecs-proxy.js';
-import { ecsTenantPerUser } from './ecs/tenant.js';
 import { sharedRegionListings } from './fleet/index.js';
 import { fleetRoutes } from './routes/fleet.js';
 import { sessionRoutes } from './routes/session.js';
@@ -97,7 +96,7 @@ export function createApp(deps: AppDeps): Express {
       backend: { kind: deps.backendKind, defaultRegion: deps.defaultRegion },
     }),
   );
-  api.use(deps.sessions.require(), ecsTenantPerUser());
+  api.use(deps.sessions.require());
   const listings = sharedRegionListings({
     client: deps.ecs,
     concurrency: deps.fleetConcurrency,

@@ -1,5 +1,6 @@
 import type { EcsClient } from '@ecs-console/ecs-client';
-import { runAsEcsTenant } from '../ecs/tenant.js';
+import { callerFor } from '../ecs/fair-client.js';
+import { listingTenant } from '../ecs/tenant.js';
 import { listRegion } from './list-region.js';
 import { RegionListings } from './region-listings.js';
 
@@ -23,7 +24,7 @@ export function sharedRegionListings({
   cacheSeconds: number;
 }): RegionListings {
   return new RegionListings({
-    list: (regionId) => runAsEcsTenant(`listing:${regionId}`, () => listRegion(client, regionId, concurrency)),
+    list: (regionId) => listRegion(callerFor(client, listingTenant(regionId)), regionId, concurrency),
     cacheMs: cacheSeconds * 1000,
   });
 }

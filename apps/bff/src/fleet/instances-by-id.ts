@@ -10,12 +10,12 @@ export interface InstancesById {
 
 /** Some instances' current state, straight from ECS in one call (DescribeInstances takes up to 100 IDs). */
 export async function describeInstancesById(
-  client: EcsClient,
+  call: EcsClient['call'],
   regionId: string,
   ids: readonly string[],
 ): Promise<InstancesById> {
   const fetchedAt = new Date().toISOString();
-  const answer = await client.call('DescribeInstances', {
+  const answer = await call('DescribeInstances', {
     RegionId: regionId,
     InstanceIds: [...ids],
     PageSize: 100,

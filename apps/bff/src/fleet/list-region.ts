@@ -13,14 +13,18 @@ const PAGE_SIZE = 100;
  * does the same fetching but hands back only the whole list at the end.) The first failure stops
  * the remaining pages and is thrown.
  */
-export async function listRegion(client: EcsClient, regionId: string, concurrency: number): Promise<FleetSnapshot> {
+export async function listRegion(
+  call: EcsClient['call'],
+  regionId: string,
+  concurrency: number,
+): Promise<FleetSnapshot> {
   const fetchedAt = new Date().toISOString();
   const controller = new AbortController();
   const { signal } = controller;
   // Every page in flight listens for the abort; that is expected, not a leak.
   setMaxListeners(2 * concurrency + 8, signal);
   const fetchPage = async (pageNumber: number): Promise<{ chunk: Chunk; totalCount: number }> => {
-    const page = await client.call(
+    const page = await call(
       'DescribeInstances',
       { RegionId: regionId, PageNumber: pageNumber, PageSize: PAGE_SIZE },
       { signal },

@@ -5,6 +5,8 @@ import { redactParams, type AuditLog } from '../audit/audit-log.js';
 import { auditFrom, type AuditFields } from '../audit/recorder.js';
 import { sendCarriedOut } from '../audit/warning.js';
 import { signedInUser } from '../auth/session.js';
+import { callerFor } from '../ecs/fair-client.js';
+import { userTenant } from '../ecs/tenant.js';
 import { isEcsFailure, isOutcomeUnknown, sendEcsError, sendError, sendOutcomeUnknown } from '../errors.js';
 import { actionRegistry } from '../registry/index.js';
 import { parseBody } from '../validation.js';
@@ -54,7 +56,7 @@ export function ecsProxyRoutes({
       params: redactParams(rest, entry.secretParams),
     };
     try {
-      const result = await client.call(action, ecsParams, regionId ? { regionId } : {});
+      const result = await callerFor(client, userTenant(response))(action, ecsParams, regionId ? { regionId } : {});
       if (entry.access !== 'write') {
         response.json(result);
         return;

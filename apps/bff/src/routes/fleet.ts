@@ -1,6 +1,8 @@
 import { Router } from 'express';
 import type { EcsClient } from '@ecs-console/ecs-client';
 import { z } from 'zod';
+import { callerFor } from '../ecs/fair-client.js';
+import { userTenant } from '../ecs/tenant.js';
 import { isEcsFailure, sendEcsError, sendError } from '../errors.js';
 import { describeInstancesById, FleetQuery, ifNoneMatchHits, type RegionListings } from '../fleet/index.js';
 import { regionId } from '../registry/types.js';
@@ -26,7 +28,7 @@ export function fleetRoutes({ client, listings }: { client: EcsClient; listings:
     try {
       const ids = query.data.ids;
       if (ids) {
-        const found = await describeInstancesById(client, region.data, ids);
+        const found = await describeInstancesById(callerFor(client, userTenant(response)), region.data, ids);
         listings.learn(region.data, found.entries, ids);
         response
           .type('json')
