@@ -1,6 +1,8 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { Instance } from '@ecs-console/ecs-client';
 import { INSTANCE_SUMMARY_FIELDS, type FleetAnswer, type InstanceSummary } from '@ecs-console/contract';
+import { encodedBody } from '../src/fleet/encoded-body.js';
 import { chunkOf, FleetSnapshot, snapshotEntry } from '../src/fleet/snapshot.js';
 import { summarise } from '../src/fleet/summarise.js';
 
@@ -65,5 +67,21 @@ describe('FleetSnapshot', () => {
     const snapshot = snapshotOf(2, 100);
     const same = snapshotEntry(instance(42));
     expect(snapshot.patched([same], [same.id, 'i-unknown000'])).toBe(snapshot);
+  });
+});
+
+describe('encodedBody', () => {
+  it('compresses a listing once per encoding, decoding to its answer, and a patched listing anew', async () => {
+    const snapshot = snapshotOf(3, 100);
+    const br = encodedBody(snapshot, 'br');
+    expect(encodedBody(snapshot, 'br')).toBe(br);
+    expect(brotliDecompressSync(await br)).toEqual(snapshot.body());
+    expect(gunzipSync(await encodedBody(snapshot, 'gzip'))).toEqual(snapshot.body());
+
+    const patched = snapshot.patched([snapshotEntry(instance(1, 'Stopping'))], ['i-test000001']);
+    expect(encodedBody(patched, 'br')).not.toBe(br);
+    expect(JSON.parse(brotliDecompressSync(await encodedBody(patched, 'br')).toString()) as FleetAnswer).toEqual(
+      answerOf(patched),
+    );
   });
 });

@@ -5,6 +5,7 @@ import { listRegion } from './list-region.js';
 import { RegionListings } from './region-listings.js';
 
 export { describeInstancesById } from './instances-by-id.js';
+export { encodedBody } from './encoded-body.js';
 export { ifNoneMatchHits } from './etag.js';
 export { FleetQuery } from './ids-query.js';
 export { RegionListings } from './region-listings.js';

@@ -1,6 +1,7 @@
 import { constants } from 'node:zlib';
 import compression from 'compression';
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
+import Negotiator from 'negotiator';
 
 /**
  * Brotli quality for answers compressed on the fly. On the 12 MB JSON of a 10,000-instance list
@@ -29,4 +30,17 @@ export function compressAnswers(): RequestHandler {
     level: DYNAMIC_GZIP_LEVEL,
     brotli: { params: { [constants.BROTLI_PARAM_QUALITY]: DYNAMIC_BROTLI_QUALITY } },
   });
+}
+
+/** `Negotiator#encoding` with the tie-break by server preference (negotiator ≥ 0.6.4; not in its types). */
+type EncodingChooser = (available: readonly string[], options: { preferred: readonly string[] }) => string | undefined;
+
+/**
+ * `accept-encoding` → which of `available` (or identity) to send: the client's q-values first,
+ * then br over gzip, as `compression` itself chooses. Undefined when nothing is acceptable.
+ */
+export function chooseEncoding(request: Request, available: readonly string[]): string | undefined {
+  const negotiator = new Negotiator(request);
+  const choose = negotiator.encoding.bind(negotiator) as unknown as EncodingChooser;
+  return choose([...available, 'identity'], { preferred: ['br', 'gzip'] });
 }

@@ -1,8 +1,8 @@
 import { stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
-import Negotiator from 'negotiator';
 import { sendError } from '../errors.js';
+import { chooseEncoding } from './compression.js';
 
 /** Hashed build output: a new release gets new names, so a copy may be kept for a year unchecked. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -16,16 +16,6 @@ const PRECOMPRESSED = [
   { encoding: 'br', suffix: '.br' },
   { encoding: 'gzip', suffix: '.gz' },
 ] as const;
-
-/** `Negotiator#encoding` with the tie-break by server preference (negotiator ≥ 0.6.4; not in its types). */
-type EncodingChooser = (available: readonly string[], options: { preferred: readonly string[] }) => string | undefined;
-
-/** `accept-encoding` → the encoding to send among those on disk: client q-values first, then br over gzip. */
-function chooseEncoding(request: Request, available: readonly string[]): string | undefined {
-  const negotiator = new Negotiator(request);
-  const choose = negotiator.encoding.bind(negotiator) as unknown as EncodingChooser;
-  return choose([...available, 'identity'], { preferred: PRECOMPRESSED.map((variant) => variant.encoding) });
-}
 
 async function isFile(path: string): Promise<boolean> {
   try {

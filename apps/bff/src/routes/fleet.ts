@@ -4,7 +4,14 @@ import { z } from 'zod';
 import { callerFor } from '../ecs/fair-client.js';
 import { userTenant } from '../ecs/tenant.js';
 import { isEcsFailure, sendEcsError, sendError } from '../errors.js';
-import { describeInstancesById, FleetQuery, ifNoneMatchHits, type RegionListings } from '../fleet/index.js';
+import { chooseEncoding, COMPRESSION_THRESHOLD_BYTES } from '../http/compression.js';
+import {
+  describeInstancesById,
+  encodedBody,
+  FleetQuery,
+  ifNoneMatchHits,
+  type RegionListings,
+} from '../fleet/index.js';
 import { regionId } from '../registry/types.js';
 
 /**
@@ -45,7 +52,18 @@ export function fleetRoutes({ client, listings }: { client: EcsClient; listings:
         response.status(304).end();
         return;
       }
-      response.type('json').send(snapshot.body());
+      response.type('json');
+      // Compressed once per listing and encoding, not once per request (the compression
+      // middleware leaves an answer that already has a Content-Encoding alone).
+      const encoding = chooseEncoding(request, ['br', 'gzip']);
+      response.vary('Accept-Encoding');
+      if ((encoding === 'br' || encoding === 'gzip') && snapshot.body().length >= COMPRESSION_THRESHOLD_BYTES) {
+        const body = await encodedBody(snapshot, encoding);
+        response.setHeader('content-encoding', encoding);
+        response.send(body);
+        return;
+      }
+      response.send(snapshot.body());
     } catch (error) {
       if (!isEcsFailure(error)) throw error;
       sendEcsError(response, error);
