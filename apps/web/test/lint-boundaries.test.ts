@@ -24,7 +24,8 @@ async function boundaryErrors(path: string, code: string): Promise<string[]> {
   return (result?.messages ?? []).filter((message) => message.ruleId === RULE).map((message) => message.message);
 }
 
-describe('feature boundaries', () => {
+// The first lint loads ESLint's config and plugins: seconds on a busy two-core machine. Not a performance check.
+describe('feature boundaries', { timeout: 30_000 }, () => {
   it('refuses a deep import into another feature and allows its public index', async () => {
     const deep = await boundaryErrors(
       'apps/web/src/features/instances/components/Probe.ts',
