@@ -3,7 +3,7 @@
 import type { FleetAnswer, FleetInstancesAnswer, InstanceSummary } from '@ecs-console/contract';
 import { QueryClient, QueryObserver } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fleetQueryKey, fleetQueryOptions } from '@/features/instances/api/fleet';
+import { fleetQueryKey, fleetQueryOptions, refreshFleetInstances } from '@/features/instances/api/fleet';
 import { FAST_REFRESH_MS, SLOW_REFRESH_MS } from '@/features/instances/logic/status';
 import { markUserRequest } from '@/lib/background-fetch';
 import { stubApi, type SentRequest } from './dom/fetch-stub';
@@ -151,6 +151,40 @@ describe('incremental refresh of the instance list', () => {
     await client.invalidateQueries({ queryKey: fleetQueryKey(REGION) });
     expect(region.requests()[2]).toEqual({ ids: null, ifNoneMatch: '"v1"', background: true });
     expect(statuses()).toEqual(['i-a:Running', 'i-b:Stopped']);
+  });
+
+  it('after an action asks only for the instances it acted on, then polls them while they change', async () => {
+    const region = fakeRegion([running, stopped]);
+    observe();
+    await loaded();
+    const untouched = data().instances[0];
+
+    // The console started i-b: ECS now says Starting.
+    region.set([running, { ...stopped, Status: 'Starting' }]);
+    await refreshFleetInstances(client, REGION, ['i-b']);
+    expect(region.requests().slice(1)).toEqual([{ ids: 'i-b', ifNoneMatch: null, background: false }]);
+    expect(statuses()).toEqual(['i-a:Running', 'i-b:Starting']);
+    expect(data().instances[0]).toBe(untouched);
+
+    // Starting is a transition: the list now polls i-b alone until it settles.
+    region.set([running, { ...stopped, Status: 'Running' }]);
+    await vi.advanceTimersByTimeAsync(FAST_REFRESH_MS);
+    expect(region.requests().at(-1)).toEqual({ ids: 'i-b', ifNoneMatch: null, background: true });
+    expect(statuses()).toEqual(['i-a:Running', 'i-b:Running']);
+    expect(region.requests().filter((request) => request.ids === null)).toHaveLength(1);
+  });
+
+  it('refreshes the whole list after an action when it has none yet or the request by ID fails', async () => {
+    const region = fakeRegion([running]);
+    await refreshFleetInstances(client, REGION, ['i-a']);
+    expect(region.requests()).toEqual([]);
+
+    observe();
+    await loaded();
+    vi.stubGlobal('fetch', () => Promise.reject(new TypeError('network down')));
+    const invalidated = vi.spyOn(client, 'invalidateQueries');
+    await refreshFleetInstances(client, REGION, ['i-a']);
+    expect(invalidated).toHaveBeenCalledWith({ queryKey: fleetQueryKey(REGION) });
   });
 
   it('asks for at most 100 IDs per request and drops instances that are gone', async () => {

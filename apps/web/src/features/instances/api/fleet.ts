@@ -7,9 +7,10 @@ import { refreshIntervalFor, SLOW_REFRESH_MS } from '../logic/status';
 
 /**
  * The region's instance list, kept current at a cost that grows with what changes:
- * - the first load, the user's Refresh, a refresh after an action (invalidation) and the periodic
- *   one every 30 s fetch the whole list, conditionally: while nothing changed the BFF answers
- *   `304 Not Modified` and the list the SPA has is kept (and counts as fresh);
+ * - the first load, the user's Refresh and the periodic one every 30 s fetch the whole list,
+ *   conditionally: while nothing changed the BFF answers `304 Not Modified` and the list the SPA
+ *   has is kept (and counts as fresh);
+ * - after an action, only the instances it acted on are asked for (refreshFleetInstances);
  * - in between, every 2.5 s while instances change state, only those are asked for by ID and
  *   folded into the list.
  */
@@ -97,6 +98,32 @@ async function fetchFleet(regionId: string, context: QueryFetchContext): Promise
   const answer = await refreshWhole(regionId, cached, { signal, background });
   recordFullRefresh(client, queryKey);
   return answer;
+}
+
+/**
+ * After the console acted on some instances: asks for just those (by ID) and folds them into the
+ * region's list, whose polling of instances in transition then takes over; the rest of the region
+ * is left to the periodic whole refresh. Without a list yet, or when that request fails, the list
+ * is refreshed whole.
+ */
+export async function refreshFleetInstances(
+  client: QueryClient,
+  regionId: string,
+  ids: readonly string[],
+): Promise<void> {
+  const queryKey = fleetQueryKey(regionId);
+  const cached = client.getQueryData<FleetAnswer>(queryKey);
+  if (!cached || ids.length === 0) {
+    await client.invalidateQueries({ queryKey });
+    return;
+  }
+  try {
+    const partials = await Promise.all(chunkIds(ids).map((chunk) => getFleetInstances(regionId, chunk)));
+    // Folded into the list as it is now: a refresh may have replaced it while these were asked for.
+    client.setQueryData<FleetAnswer>(queryKey, (current) => current && mergeFleetInstances(current, partials));
+  } catch {
+    await client.invalidateQueries({ queryKey });
+  }
 }
 
 export function fleetQueryOptions(regionId: string) {

@@ -3,7 +3,7 @@ import { callEcsAction, toApiError, type ApiError } from '@/lib/api-client';
 import { mapWithConcurrency } from '@/lib/concurrency';
 import { ecsCallFor, type ActionRequest } from '../logic/action-requests';
 import type { InstanceSummary } from '@ecs-console/contract';
-import { fleetQueryKey } from './fleet';
+import { refreshFleetInstances } from './fleet';
 import { regionInstancesQueryKey } from './instance';
 
 export type InstanceActionResult =
@@ -62,10 +62,14 @@ export function useInstanceActionsMutation<Context>({ onProgress, onDone }: Inst
       runInstanceActions(batch, (done) => onProgress(batch, done, started)),
     onSuccess: (results, { batch, started }) => onDone(batch, results, started),
     onSettled: async (_results, _error, { batch }) => {
-      const regions = new Set(batch.instances.map((instance) => instance.RegionId));
+      const idsByRegion = new Map<string, string[]>();
+      for (const { RegionId, InstanceId } of batch.instances) {
+        idsByRegion.set(RegionId, [...(idsByRegion.get(RegionId) ?? []), InstanceId]);
+      }
       await Promise.all(
-        [...regions].flatMap((regionId) => [
-          queryClient.invalidateQueries({ queryKey: fleetQueryKey(regionId) }),
+        [...idsByRegion].flatMap(([regionId, ids]) => [
+          // Only what the batch acted on, not the whole region again.
+          refreshFleetInstances(queryClient, regionId, ids),
           queryClient.invalidateQueries({ queryKey: regionInstancesQueryKey(regionId) }),
         ]),
       );

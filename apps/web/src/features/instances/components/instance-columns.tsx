@@ -35,7 +35,7 @@ export function useInstanceColumns(): readonly InstanceColumn[] {
         cell: (row) => row.name || '-',
         sortingComparator: byText((row) => row.name),
         // Names are what people scan for: the widest column, never narrower than a typical name.
-        width: 280,
+        width: 260,
         minWidth: 180,
       },
       {
@@ -44,9 +44,9 @@ export function useInstanceColumns(): readonly InstanceColumn[] {
         cell: (row) => <CopyableId id={row.id} href={instanceHref(row.instance.RegionId, row.id)} />,
         sortingComparator: byText((row) => row.id),
         isRowHeader: true,
-        // Room for a whole ID (`i-` and 20 characters) and its copy button, no more.
-        width: 230,
-        minWidth: 210,
+        // Room for a whole ID (`i-` and 20 characters, wide letters included) and its copy button, no more.
+        width: 260,
+        minWidth: 240,
       },
       {
         id: 'status',
