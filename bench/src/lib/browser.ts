@@ -112,6 +112,7 @@ export interface ListedInstance {
   readonly InstanceName: string;
   readonly Status: string;
   readonly VpcAttributes: { readonly PrivateIpAddress: { readonly IpAddress: readonly string[] } };
+  readonly OperationLocks?: { readonly LockReason?: readonly { readonly LockReason: string }[] };
 }
 
 /**
@@ -142,13 +143,4 @@ export async function signedInPage(
 /** The instance table's body rows. */
 export function instanceRows(page: Page) {
   return page.locator('table tbody tr');
-}
-
-/** Calls an ECS action through the console's API with the page's session (not the page's network). */
-export async function consoleAction(page: Page, url: string, action: string, params: object): Promise<void> {
-  const response = await page.request.post(`/api/ecs/${action}`, {
-    headers: { 'x-requested-with': 'ecs-console', origin: url },
-    data: { RegionId: REGION, ...params },
-  });
-  if (!response.ok()) throw new Error(`${action} failed: ${response.status()} ${await response.text()}`);
 }
