@@ -5,7 +5,8 @@ import { EcsClient, type Credentials } from '@ecs-console/ecs-client';
 /**
  * The floor of a region listing: the same DescribeInstances pages the emulator answers, read from
  * it once and then served as canned bytes after the same latency, with no signing, checking or
- * serialising. `GET /?page=N`. Options as JSON in argv[2]: `{ emulatorUrl, credentials, regionId,
+ * serialising. `GET /?page=N`, or a DescribeInstances call with `PageNumber=N` in its query (V3), so
+ * the BFF itself can list from it. Options as JSON in argv[2]: `{ emulatorUrl, credentials, regionId,
  * latencyMs }`; sends `{ url, pages }` once listening.
  */
 const { emulatorUrl, credentials, regionId, latencyMs } = JSON.parse(process.argv[2] ?? '{}') as {
@@ -25,7 +26,8 @@ for (let pageNumber = 1; ; pageNumber++) {
 await client.close();
 
 const server = createServer((request, response) => {
-  const page = pages[Number(new URL(request.url ?? '/', 'http://x').searchParams.get('page')) - 1];
+  const query = new URL(request.url ?? '/', 'http://x').searchParams;
+  const page = pages[Number(query.get('page') ?? query.get('PageNumber')) - 1];
   setTimeout(() => {
     if (!page) {
       response.writeHead(404).end();
