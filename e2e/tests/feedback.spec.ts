@@ -148,7 +148,9 @@ test('an ended session says so, and signing in again returns to the same URL wit
   const target = (await ruledInstances(page)).find((i) => i.Status === 'Running' && unlocked(i))!;
   await filterInstances(page, target.InstanceId);
   await expect(rowOf(page, target.InstanceId)).toHaveCount(1);
-  await expect(page).toHaveURL(/\?.+/);
+  // The list writes its region and filter into the address: wait for both before remembering it.
+  await expect(page).toHaveURL(/[?&]region=cn-hangzhou(&|$)/);
+  await expect(page).toHaveURL(/[?&]filter=/);
   const before = page.url();
 
   // Signed out in another tab of the same browser.
