@@ -1,47 +1,21 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync, gzipSync } from 'node:zlib';
 import type { Credentials } from '@ecs-console/ecs-client';
-import { startChildServer, type ChildServer } from '../lib/child-server.js';
+import { startChildServer } from '../lib/child-server.js';
 import { fmt, interleaved, median, printTable } from '../lib/measure.js';
+import { signIn, startBff } from '../servers/bff-child.js';
 
 const FLEET = 10_000;
-const ADMIN_PASSWORD = 'bench-admin-password';
 const ROUNDS = 5;
 /** The issue's slow link: what the wire sizes mean for a user at 10 Mbit/s. */
 const LINK_BYTES_PER_SECOND = 10_000_000 / 8;
 /** Size ratios are small: three decimals tell 4 % from 5 %. */
 const sizeRatio = (n: number) => `${n.toFixed(3)}x`;
 const WEB_DIST = fileURLToPath(new URL('../../../apps/web/dist', import.meta.url));
-
-async function startBff(ecsUrl: string, credentials: Credentials): Promise<ChildServer> {
-  const env = {
-    PORT: '0',
-    LOG_LEVEL: 'silent',
-    CONSOLE_DATA_DIR: await mkdtemp(join(tmpdir(), 'bench-console-')),
-    CONSOLE_ADMIN_PASSWORD: ADMIN_PASSWORD,
-    ECS_ENDPOINT: ecsUrl,
-    ALIBABA_CLOUD_ACCESS_KEY_ID: credentials.accessKeyId,
-    ALIBABA_CLOUD_ACCESS_KEY_SECRET: credentials.accessKeySecret,
-    // Every load after the first reuses the region's listing: the times measure delivery, not ECS.
-    CONSOLE_FLEET_CACHE_SECONDS: '300',
-  };
-  return startChildServer(new URL('../servers/console-server.js', import.meta.url), [], env);
-}
-
-async function signIn(url: string): Promise<string> {
-  const response = await fetch(`${url}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-requested-with': 'ecs-console', origin: url },
-    body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
-  });
-  if (!response.ok) throw new Error(`sign-in failed: ${response.status}`);
-  return response.headers.getSetCookie()[0]!.split(';')[0]!;
-}
 
 interface Load {
   readonly wireBytes: number;
@@ -139,7 +113,10 @@ export async function wireSize(): Promise<void> {
   const emulator = await startChildServer(new URL('../servers/emulator-server.js', import.meta.url), [
     JSON.stringify({ instances: FLEET }),
   ]);
-  const bff = await startBff(emulator.url, emulator.info.credentials as Credentials);
+  // Every load after the first reuses the region's listing: the times measure delivery, not ECS.
+  const bff = await startBff(emulator.url, emulator.info.credentials as Credentials, {
+    CONSOLE_FLEET_CACHE_SECONDS: '300',
+  });
   let rawJson: Buffer;
   try {
     const cookie = await signIn(bff.url);
