@@ -2,6 +2,17 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, apiFetch, apiFetchConditional, callEcsAction, parseApiError, toApiError } from '@/lib/api-client';
 import { onConsoleWarning } from '@/lib/console-warnings';
 
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+/** Stands in for the BFF: every fetch answers `response`. */
+const stubFetch = (response: Response) => {
+  const fetchMock = vi.fn<typeof fetch>().mockResolvedValue(response);
+  vi.stubGlobal('fetch', fetchMock);
+  return fetchMock;
+};
+
 describe('parseApiError', () => {
   it('reads the BFF error body', () => {
     const error = parseApiError(
@@ -53,15 +64,6 @@ describe('toApiError', () => {
 });
 
 describe('apiFetch', () => {
-  afterEach(() => {
-    vi.unstubAllGlobals();
-  });
-
-  const stubFetch = (response: Response) => {
-    const fetchMock = vi.fn<typeof fetch>().mockResolvedValue(response);
-    vi.stubGlobal('fetch', fetchMock);
-    return fetchMock;
-  };
   const requestOf = (fetchMock: ReturnType<typeof stubFetch>) => {
     const [url, init] = fetchMock.mock.calls[0] ?? [];
     return { url, init: init ?? {}, headers: new Headers(init?.headers) };
@@ -144,15 +146,6 @@ describe('apiFetch', () => {
 });
 
 describe('apiFetchConditional', () => {
-  afterEach(() => {
-    vi.unstubAllGlobals();
-  });
-
-  const stubFetch = (response: Response) => {
-    const fetchMock = vi.fn<typeof fetch>().mockResolvedValue(response);
-    vi.stubGlobal('fetch', fetchMock);
-    return fetchMock;
-  };
   const sentInit = (fetchMock: ReturnType<typeof stubFetch>) => fetchMock.mock.calls[0]?.[1] ?? {};
 
   it('sends If-None-Match past the browser cache and reports 304 as not modified', async () => {

@@ -116,6 +116,22 @@ function backgroundHeaders(background: boolean | undefined): Record<string, stri
   return background ? { [BACKGROUND_HEADER]: BACKGROUND_HEADER_VALUE } : {};
 }
 
+/** `fetch` to the BFF with the session cookie; a network failure becomes an `ApiError`. */
+async function send(path: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(path, { ...init, credentials: 'same-origin' });
+  } catch (error) {
+    // Aborts are not failures to report: let TanStack Query see the AbortError as it is.
+    if (init.signal?.aborted) throw error;
+    throw toApiError(error);
+  }
+}
+
+/** The `ApiError` of a failed response, from its body and `x-request-id`. */
+async function failureOf(response: Response): Promise<ApiError> {
+  return parseApiError(response.status, await response.text(), response.headers.get(REQUEST_ID_HEADER));
+}
+
 /**
  * Calls the BFF and returns its JSON answer (`undefined` for 204). Throws `ApiError` on any failure.
  * A warning beside a success (`x-console-warning`) is reported to `onConsoleWarning` listeners.
@@ -128,24 +144,13 @@ export async function apiFetch<T>(
   if (method !== 'GET') headers[CSRF_HEADER] = CSRF_HEADER_VALUE;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
 
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: 'same-origin',
-      signal,
-    });
-  } catch (error) {
-    // Aborts are not failures to report: let TanStack Query see the AbortError as it is.
-    if (signal?.aborted) throw error;
-    throw toApiError(error);
-  }
-
-  if (!response.ok) {
-    throw parseApiError(response.status, await response.text(), response.headers.get(REQUEST_ID_HEADER));
-  }
+  const response = await send(path, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    signal,
+  });
+  if (!response.ok) throw await failureOf(response);
   return readAnswer<T>(response);
 }
 
@@ -187,17 +192,9 @@ export async function apiFetchConditional<T>(
 ): Promise<ConditionalAnswer<T>> {
   const headers: Record<string, string> = { Accept: 'application/json', ...backgroundHeaders(background) };
   if (etag) headers['If-None-Match'] = etag;
-  let response: Response;
-  try {
-    response = await fetch(path, { headers, credentials: 'same-origin', cache: 'no-store', signal });
-  } catch (error) {
-    if (signal?.aborted) throw error;
-    throw toApiError(error);
-  }
+  const response = await send(path, { headers, cache: 'no-store', signal });
   if (response.status === 304) return { notModified: true };
-  if (!response.ok) {
-    throw parseApiError(response.status, await response.text(), response.headers.get(REQUEST_ID_HEADER));
-  }
+  if (!response.ok) throw await failureOf(response);
   return { notModified: false, answer: await readAnswer<T>(response), etag: response.headers.get('ETag') };
 }
 
@@ -215,16 +212,8 @@ export async function apiFetchBinary(
   path: string,
   { signal, background }: RequestOptions = {},
 ): Promise<BinaryResponse> {
-  let response: Response;
-  try {
-    response = await fetch(path, { credentials: 'same-origin', signal, headers: backgroundHeaders(background) });
-  } catch (error) {
-    if (signal?.aborted) throw error;
-    throw toApiError(error);
-  }
-  if (!response.ok) {
-    throw parseApiError(response.status, await response.text(), response.headers.get(REQUEST_ID_HEADER));
-  }
+  const response = await send(path, { signal, headers: backgroundHeaders(background) });
+  if (!response.ok) throw await failureOf(response);
   return { blob: await response.blob(), headers: response.headers };
 }
 
