@@ -8,6 +8,7 @@ export { backoffDelayMs, isRetryable, resolveRetryOptions, type RetryOptions } f
 export { RetryQuota, type RetryQuotaOptions } from './retry/retry-quota.js';
 export {
   listAll,
+  listPages,
   paginate,
   paginateItems,
   type ListAllOptions,

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { listAll, paginate, paginateItems, type EcsClient, type EcsError } from '../src/index.js';
+import { listAll, listPages, paginate, paginateItems, type EcsClient, type EcsError } from '../src/index.js';
 import { ecsError, json, TestServer, type ReceivedRequest } from './support/test-server.js';
 import { testClient } from './support/client.js';
 
@@ -107,6 +107,28 @@ describe('listAll', () => {
     expect(server.requests).toHaveLength(24);
     expect(stats.maxInFlight).toBeGreaterThan(1);
     expect(stats.maxInFlight).toBeLessThanOrEqual(4);
+  });
+
+  it('maps each page once as it arrives, answering the mapped pages in page order (listPages)', async () => {
+    serveFleet({ latencyMs: 5 });
+    const mapped: string[] = [];
+    const pages = await listPages(
+      { call: client.call.bind(client) },
+      'DescribeInstances',
+      { RegionId: 'cn-hangzhou' },
+      (page) => {
+        const first = page.Instances.Instance[0]!.InstanceId;
+        mapped.push(first);
+        return { first, count: page.Instances.Instance.length };
+      },
+      { pageSize: 100, concurrency: 2 },
+    );
+    expect(pages).toEqual([
+      { first: 'i-0000', count: 100 },
+      { first: 'i-0100', count: 100 },
+      { first: 'i-0200', count: 37 },
+    ]);
+    expect(mapped.toSorted()).toEqual(['i-0000', 'i-0100', 'i-0200']);
   });
 
   it('throws the first failure and starts no more pages after it', async () => {

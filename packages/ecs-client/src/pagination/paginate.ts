@@ -40,7 +40,12 @@ export function paginationSpec(action: PaginatedActionName): PaginationSpec<unkn
   return ecsActions[action].pagination as PaginationSpec<unknown>;
 }
 
-function callPage(client: EcsClient, action: string, params: object, options: CallOptions): Promise<unknown> {
+function callPage(
+  client: Pick<EcsClient, 'call'>,
+  action: string,
+  params: object,
+  options: CallOptions,
+): Promise<unknown> {
   return client.call(action, params as Record<string, unknown>, options);
 }
 
@@ -52,7 +57,7 @@ function pageSizeFor(spec: PaginationSpec<unknown>, requested: number | undefine
 
 /** Walks every page of a list action, yielding each response in order. */
 export async function* paginate<A extends PaginatedActionName>(
-  client: EcsClient,
+  client: Pick<EcsClient, 'call'>,
   action: A,
   params: UnpagedRequest<A>,
   options: PaginateOptions = {},
@@ -99,7 +104,7 @@ export async function* paginate<A extends PaginatedActionName>(
 
 /** Walks every page of a list action, yielding the items one by one. */
 export async function* paginateItems<A extends PaginatedActionName>(
-  client: EcsClient,
+  client: Pick<EcsClient, 'call'>,
   action: A,
   params: UnpagedRequest<A>,
   options: PaginateOptions = {},
@@ -111,50 +116,44 @@ export async function* paginateItems<A extends PaginatedActionName>(
 }
 
 /**
- * Every item of a list action, in ECS's order. Where the action pages by number and answers
- * TotalCount, the first page says how many pages there are and the rest are fetched concurrently
- * (at most `concurrency` at once); otherwise pages are followed one after another by NextToken.
- * The first failure aborts the pages still in flight and is thrown.
+ * Every page of a list action, each turned into `mapPage(page)` as it arrives (while later pages
+ * are still on the wire), in ECS's order. Where the action pages by number and answers TotalCount,
+ * the first page says how many pages there are and the rest are fetched concurrently (at most
+ * `concurrency` at once); otherwise pages are followed one after another by NextToken. The first
+ * failure aborts the pages still in flight and is thrown.
  */
-export async function listAll<A extends PaginatedActionName>(
-  client: EcsClient,
+export async function listPages<A extends PaginatedActionName, T>(
+  client: Pick<EcsClient, 'call'>,
   action: A,
   params: UnpagedRequest<A>,
+  mapPage: (page: ActionResponse<A>) => T,
   options: ListAllOptions = {},
-): Promise<ActionItem<A>[]> {
+): Promise<T[]> {
   const spec = paginationSpec(action);
   const { concurrency = 16, pageSize: requestedSize, ...callOptions } = options;
   if (!spec.pageNumber) {
-    const items: ActionItem<A>[] = [];
-    for await (const item of paginateItems(client, action, params, { ...callOptions, pageSize: requestedSize }))
-      items.push(item);
-    return items;
+    const mapped: T[] = [];
+    for await (const page of paginate(client, action, params, { ...callOptions, pageSize: requestedSize }))
+      mapped.push(mapPage(page));
+    return mapped;
   }
 
   const pageSize = pageSizeFor(spec, requestedSize);
   const fetchPage = async (pageNumber: number, signal: AbortSignal | undefined) =>
-    spec.items(
-      await callPage(
-        client,
-        action,
-        { ...params, PageNumber: pageNumber, PageSize: pageSize },
-        { ...callOptions, ...(signal ? { signal } : {}) },
-      ),
-    ) as ActionItem<A>[];
+    (await callPage(
+      client,
+      action,
+      { ...params, PageNumber: pageNumber, PageSize: pageSize },
+      { ...callOptions, ...(signal ? { signal } : {}) },
+    )) as ActionResponse<A> & PagedBody;
 
-  const first = (await callPage(
-    client,
-    action,
-    { ...params, PageNumber: 1, PageSize: pageSize },
-    callOptions,
-  )) as PagedBody;
-  const firstItems = spec.items(first) as ActionItem<A>[];
-  const total = first.TotalCount ?? firstItems.length;
+  const first = await fetchPage(1, callOptions.signal);
+  const firstCount = spec.items(first).length;
+  const total = first.TotalCount ?? firstCount;
   const pageCount = Math.ceil(total / pageSize);
-  if (pageCount <= 1 || firstItems.length < pageSize) return [...firstItems];
+  const pages: T[] = [mapPage(first)];
+  if (pageCount <= 1 || firstCount < pageSize) return pages;
 
-  const pages: ActionItem<A>[][] = new Array<ActionItem<A>[]>(pageCount);
-  pages[0] = firstItems;
   const controller = new AbortController();
   const signal = callOptions.signal ? AbortSignal.any([callOptions.signal, controller.signal]) : controller.signal;
   // Every page in flight listens for the abort; that is expected, not a leak.
@@ -163,7 +162,7 @@ export async function listAll<A extends PaginatedActionName>(
   const worker = async (): Promise<void> => {
     while (nextPage <= pageCount && !signal.aborted) {
       const pageNumber = nextPage++;
-      pages[pageNumber - 1] = await fetchPage(pageNumber, signal);
+      pages[pageNumber - 1] = mapPage(await fetchPage(pageNumber, signal));
     }
   };
   const workers = Array.from({ length: Math.max(1, Math.min(concurrency, pageCount - 1)) }, () =>
@@ -176,6 +175,18 @@ export async function listAll<A extends PaginatedActionName>(
   const failure = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
   // Report the first real failure, not the aborts it caused in the other workers.
   if (failure) throw firstRootCause(results) ?? failure.reason;
+  return pages;
+}
+
+/** Every item of a list action, in ECS's order, fetched as `listPages` fetches pages. */
+export async function listAll<A extends PaginatedActionName>(
+  client: Pick<EcsClient, 'call'>,
+  action: A,
+  params: UnpagedRequest<A>,
+  options: ListAllOptions = {},
+): Promise<ActionItem<A>[]> {
+  const spec = paginationSpec(action);
+  const pages = await listPages(client, action, params, (page) => spec.items(page) as ActionItem<A>[], options);
   return pages.flat();
 }
 
