@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { seriousViolations } from '../support/accessibility.js';
 import { E2E_OPERATOR } from '../support/constants.js';
 import {
   ADMIN,
@@ -31,16 +31,6 @@ async function ruledInstances(page: Page): Promise<RuledInstance[]> {
 
 const unlocked = (instance: RuledInstance) => instance.OperationLocks.LockReason.length === 0;
 const rowOf = (page: Page, instanceId: string) => page.getByRole('row').filter({ hasText: instanceId });
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) =>
-        `${violation.id}: ${violation.help} (${violation.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-    );
-}
 
 test('a failed action is in view after scrolling down the list', async ({ page, request }) => {
   await page.setViewportSize({ width: 1280, height: 600 });

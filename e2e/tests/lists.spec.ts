@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { seriousViolations } from '../support/accessibility.js';
 import { E2E_VIEWER } from '../support/constants.js';
 import { ADMIN, emulatorControl, filterInstances, fleet, shown, signIn } from '../support/console.js';
 
@@ -121,9 +121,5 @@ test('the list page, filtered and with a selection, has no serious accessibility
   await signIn(page, ADMIN);
   await page.goto('/instances?region=cn-hangzhou&filter=status+=+Running');
   await rows(page).nth(1).getByRole('checkbox').check();
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-  expect(serious).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
 });
