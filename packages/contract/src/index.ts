@@ -5,9 +5,11 @@
  */
 export * from './audit.js';
 export * from './diagnostics.js';
+export * from './disk-categories.js';
 export * from './errors.js';
 export * from './fleet.js';
 export * from './headers.js';
 export * from './roles.js';
 export * from './session.js';
+export * from './storage.js';
 export * from './users.js';
