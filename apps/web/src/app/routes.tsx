@@ -51,7 +51,14 @@ export const routes: RouteObject[] = [
           {
             path: 'disks',
             handle: handle({ breadcrumb: (_params, t) => t('nav.disks') }),
-            lazy: async () => ({ Component: (await import('@/features/disks')).DisksPage }),
+            children: [
+              { index: true, lazy: async () => ({ Component: (await import('@/features/disks')).DisksPage }) },
+              {
+                path: ':regionId/:diskId',
+                handle: handle({ breadcrumb: (params) => params.diskId ?? '' }),
+                lazy: async () => ({ Component: (await import('@/features/disks')).DiskDetailPage }),
+              },
+            ],
           },
           {
             path: 'snapshots',

@@ -1,1 +1,3 @@
 export { DisksPage } from './routes/DisksPage';
+export { DiskDetailPage } from './routes/DiskDetailPage';
+export { diskPath } from './paths';
