@@ -1,3 +1,4 @@
+import { CREATABLE_CATEGORIES, PERFORMANCE_LEVELS, sizeRange } from '@ecs-console/contract';
 import { apiError, invalidParameter, missingParameter, notFound } from '../../protocol/errors.js';
 import { createDisk } from '../../store/factories.js';
 import type { RegionState, SnapshotRecord } from '../../store/types.js';
@@ -6,9 +7,8 @@ import { idempotent } from '../kit/idempotency.js';
 import { digitsFor, readDescription, readName } from '../kit/names.js';
 import type { RequestParams } from '../kit/params.js';
 import { readNewTags } from '../kit/tags.js';
-import { CREATABLE_CATEGORIES, CREATE_MS, PERFORMANCE_LEVELS } from './limits.js';
+import { CREATE_MS } from './limits.js';
 import { checkDataDiskRoom, checkInstanceStatus, checkInstanceUnlocked, findInstance } from './lookup.js';
-import { sizeRange } from './sizes.js';
 
 // CreateDisk ------------------------------------------------------------------------------------
 

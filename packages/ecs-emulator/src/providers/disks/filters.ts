@@ -1,8 +1,9 @@
+import { ALL_CATEGORIES } from '@ecs-console/contract';
 import { apiError } from '../../protocol/errors.js';
 import type { DiskRecord, RegionState } from '../../store/types.js';
 import { creationTimeMatcher } from '../kit/filters.js';
 import type { RequestParams } from '../kit/params.js';
-import { ALL_CATEGORIES, DISK_STATUSES } from './limits.js';
+import { DISK_STATUSES } from './limits.js';
 import { tagMatcher } from '../kit/tags.js';
 
 type DiskPredicate = (disk: DiskRecord) => boolean;

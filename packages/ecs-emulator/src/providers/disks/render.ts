@@ -1,8 +1,8 @@
+import { diskPerformance } from '@ecs-console/contract';
 import { isoMinutes, isoSeconds } from '../../clock.js';
 import type { DiskRecord } from '../../store/types.js';
 import { renderTags } from '../kit/tags.js';
 import { POSTPAID_EXPIRED_TIME } from './limits.js';
-import { diskPerformance } from './sizes.js';
 
 /** ECS shows Device, and the attachment, only while the disk is In_use (S0 DiskItemType). */
 function isShownAttached(disk: DiskRecord): boolean {
@@ -21,7 +21,7 @@ function expiredTime(disk: DiskRecord): string {
 export function renderDisk(disk: DiskRecord, regionId: string, withPlacement: boolean): Record<string, unknown> {
   const attached = isShownAttached(disk);
   const attachedTime = disk.attachedAt === undefined ? '' : isoSeconds(disk.attachedAt);
-  const { IOPS, Throughput } = diskPerformance(disk);
+  const { IOPS, Throughput } = diskPerformance(disk.Category, disk.PerformanceLevel, disk.Size);
   return {
     DiskId: disk.DiskId,
     DiskName: disk.DiskName,

@@ -1,8 +1,8 @@
+import { ONLINE_RESIZE_CATEGORIES, sizeRange } from '@ecs-console/contract';
 import { apiError, missingParameter } from '../../protocol/errors.js';
 import type { ActionContext, ActionHandler } from '../kit/context.js';
 import { idempotent } from '../kit/idempotency.js';
 import { digitsFor } from '../kit/names.js';
-import { ONLINE_RESIZE_CATEGORIES } from './limits.js';
 import {
   attachedInstance,
   checkDiskUnlocked,
@@ -12,7 +12,6 @@ import {
   findDisk,
   incorrectDiskStatus,
 } from './lookup.js';
-import { sizeRange } from './sizes.js';
 
 // ResizeDisk ------------------------------------------------------------------------------------
 
