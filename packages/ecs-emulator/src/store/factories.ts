@@ -2,6 +2,7 @@ import { IMAGES, INSTANCE_TYPES, imageById } from '../data/catalog.js';
 import type { Store } from './store.js';
 import type {
   DiskRecord,
+  ImageRecord,
   InstanceConsoleState,
   InstanceRecord,
   InstanceStatus,
@@ -204,6 +205,26 @@ export function createSnapshot(
   region.snapshots.set(id, snapshot);
   store.index(regionId, id);
   return snapshot;
+}
+
+/** A custom image made from a snapshot (only what snapshots' Usage and DeleteSnapshot need). */
+export function createImage(
+  store: Store,
+  region: RegionState,
+  snapshot: SnapshotRecord,
+  init: Partial<Pick<ImageRecord, 'ImageName' | 'createdAt'>> = {},
+): ImageRecord {
+  const regionId = region.region.RegionId;
+  const id = store.newId('m', regionId);
+  const image: ImageRecord = {
+    ImageId: id,
+    ImageName: init.ImageName ?? `image-${id.slice(-6)}`,
+    SourceSnapshotId: snapshot.SnapshotId,
+    createdAt: init.createdAt ?? store.clock.now(),
+  };
+  region.images.set(id, image);
+  store.index(regionId, id);
+  return image;
 }
 
 export function createSecurityGroup(

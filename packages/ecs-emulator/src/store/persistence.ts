@@ -4,6 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import type { Store } from './store.js';
 import type {
   DiskRecord,
+  ImageRecord,
   InstanceRecord,
   RegionRecord,
   SecurityGroupRecord,
@@ -34,6 +35,8 @@ interface SavedRegion {
   readonly instances: InstanceRecord[];
   readonly disks: DiskRecord[];
   readonly snapshots: SnapshotRecord[];
+  /** Absent in files written before the emulator kept images. */
+  readonly images?: ImageRecord[];
   readonly securityGroups: SecurityGroupRecord[];
 }
 
@@ -50,6 +53,7 @@ export function serializeState(store: Store): string {
       instances: [...region.instances.values()],
       disks: [...region.disks.values()],
       snapshots: [...region.snapshots.values()],
+      images: [...region.images.values()],
       securityGroups: [...region.securityGroups.values()],
     })),
   };
@@ -68,6 +72,7 @@ export function restoreState(store: Store, json: string, source = 'the state'): 
     for (const instance of saved.instances) region.instances.set(instance.InstanceId, instance);
     for (const disk of saved.disks) region.disks.set(disk.DiskId, disk);
     for (const snapshot of saved.snapshots) region.snapshots.set(snapshot.SnapshotId, snapshot);
+    for (const image of saved.images ?? []) region.images.set(image.ImageId, image);
     for (const group of saved.securityGroups) region.securityGroups.set(group.SecurityGroupId, group);
   }
   store.idCounter = state.idCounter;

@@ -64,6 +64,7 @@ export class Store {
       instances: new Map(),
       disks: new Map(),
       snapshots: new Map(),
+      images: new Map(),
       securityGroups: new Map(),
       consoleSessions: new Map(),
       screenshotTakenAt: new Map(),
@@ -96,7 +97,7 @@ export class Store {
    * A new resource ID in ECS's shape: prefix, a two-to-three letter region code, then lower-case
    * letters and digits (`i-bp1a2b3c4d5e6f7g8h9i`). Deterministic for a given salt and order.
    */
-  newId(prefix: 'i' | 'd' | 's' | 'sg' | 'sgr' | 'vpc' | 'vsw' | 'eip', regionId: string): string {
+  newId(prefix: 'i' | 'd' | 's' | 'm' | 'sg' | 'sgr' | 'vpc' | 'vsw' | 'eip', regionId: string): string {
     this.#idCounter++;
     const code = REGION_CODES[regionId] ?? 'xx';
     let x = (Math.imul(this.#idCounter, 0x9e3779b1) ^ this.#idSalt) >>> 0;
@@ -156,7 +157,7 @@ export class Store {
   reindexAll(): void {
     this.#regionOf.clear();
     for (const [regionId, region] of this.regions) {
-      for (const map of [region.instances, region.disks, region.snapshots, region.securityGroups]) {
+      for (const map of [region.instances, region.disks, region.snapshots, region.images, region.securityGroups]) {
         for (const id of map.keys()) this.#regionOf.set(id, regionId);
       }
     }

@@ -159,6 +159,17 @@ export interface SnapshotRecord {
   tags: TagMap;
 }
 
+/**
+ * A custom image made from a snapshot. The emulator serves no image actions: images exist so that
+ * snapshots show their Usage and DeleteSnapshot refuses a snapshot an image still needs.
+ */
+export interface ImageRecord {
+  readonly ImageId: string;
+  readonly ImageName: string;
+  readonly SourceSnapshotId: string;
+  readonly createdAt: number;
+}
+
 export interface RuleRecord {
   readonly SecurityGroupRuleId: string;
   readonly Direction: 'ingress' | 'egress';
@@ -205,6 +216,8 @@ export interface RegionState {
   readonly instances: Map<string, InstanceRecord>;
   readonly disks: Map<string, DiskRecord>;
   readonly snapshots: Map<string, SnapshotRecord>;
+  /** Custom images made from the region's snapshots. */
+  readonly images: Map<string, ImageRecord>;
   readonly securityGroups: Map<string, SecurityGroupRecord>;
   // Below: kept while the store lives, never saved in the state file.
   /** What was typed on each instance's console since its boot (by instance ID). */

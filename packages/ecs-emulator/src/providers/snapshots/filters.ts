@@ -7,15 +7,24 @@ import type { RequestParams } from '../kit/params.js';
 
 export type Usage = 'image' | 'disk' | 'image_disk' | 'none';
 
-/** IDs of the snapshots existing disks were created from (the emulator has no custom images). */
-export function snapshotsUsedByDisks(region: RegionState): Set<string> {
-  const used = new Set<string>();
-  for (const disk of region.disks.values()) if (disk.SourceSnapshotId !== '') used.add(disk.SourceSnapshotId);
-  return used;
+/** IDs of the snapshots that existing disks, and custom images, were made from. */
+export interface SnapshotUses {
+  readonly byDisks: ReadonlySet<string>;
+  readonly byImages: ReadonlySet<string>;
 }
 
-export function usageOf(snapshot: SnapshotRecord, usedByDisks: ReadonlySet<string>): Usage {
-  return usedByDisks.has(snapshot.SnapshotId) ? 'disk' : 'none';
+export function snapshotUses(region: RegionState): SnapshotUses {
+  const byDisks = new Set<string>();
+  for (const disk of region.disks.values()) if (disk.SourceSnapshotId !== '') byDisks.add(disk.SourceSnapshotId);
+  const byImages = new Set<string>();
+  for (const image of region.images.values()) byImages.add(image.SourceSnapshotId);
+  return { byDisks, byImages };
+}
+
+export function usageOf(snapshot: SnapshotRecord, uses: SnapshotUses): Usage {
+  const byDisk = uses.byDisks.has(snapshot.SnapshotId);
+  if (uses.byImages.has(snapshot.SnapshotId)) return byDisk ? 'image_disk' : 'image';
+  return byDisk ? 'disk' : 'none';
 }
 
 /** Each snapshot of a disk belongs to the disk's snapshot chain. */
@@ -29,7 +38,7 @@ type SnapshotPredicate = (snapshot: SnapshotRecord) => boolean;
 export function snapshotFilters(
   params: RequestParams,
   region: RegionState,
-  usedByDisks: () => ReadonlySet<string>,
+  usesOf: () => SnapshotUses,
 ): SnapshotPredicate[] {
   const filters: SnapshotPredicate[] = [];
   const add = <T>(value: T | undefined, predicate: (value: T) => SnapshotPredicate) => {
@@ -70,8 +79,8 @@ export function snapshotFilters(
   add(
     params.oneOf('Usage', ['image', 'disk', 'image_disk', 'none'], { code: 'InvalidUsage', status: 404 }),
     (wanted) => {
-      const used = usedByDisks();
-      return (snapshot) => usageOf(snapshot, used) === wanted;
+      const uses = usesOf();
+      return (snapshot) => usageOf(snapshot, uses) === wanted;
     },
   );
   add(
