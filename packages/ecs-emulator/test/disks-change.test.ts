@@ -38,7 +38,7 @@ describe('ResizeDisk', () => {
       'InvalidInstanceStatus.NotRunning',
     );
     expect(resize(t, t.systemDisk.DiskId, { NewSize: '60', Type: 'offline' })).toEqual({});
-    const auto = createDisk(t.store, t.region, { Category: 'cloud_auto' });
+    const auto = createDisk(t.store, t.region, { Category: 'cloud_auto', InstanceId: t.newInstance().InstanceId });
     expectApiError(
       () => resize(t, auto.DiskId, { NewSize: '60', Type: 'online' }),
       403,

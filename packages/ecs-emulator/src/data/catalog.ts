@@ -23,8 +23,13 @@ const GENERAL_TYPES = [
 ];
 const DISK_CATEGORIES = ['cloud_efficiency', 'cloud_ssd', 'cloud_essd', 'cloud_auto', 'cloud_essd_entry'];
 
-function zone(ZoneId: string, LocalName: string): ZoneRecord {
-  return { ZoneId, LocalName, instanceTypes: GENERAL_TYPES, diskCategories: DISK_CATEGORIES };
+/**
+ * A zone offering the general instance types and disk categories, less `notOffered`: as on ECS, not
+ * every zone sells every category (DescribeZones' AvailableDiskCategories, which CreateDisk checks).
+ */
+function zone(ZoneId: string, LocalName: string, notOffered: readonly string[] = []): ZoneRecord {
+  const diskCategories = DISK_CATEGORIES.filter((category) => !notOffered.includes(category));
+  return { ZoneId, LocalName, instanceTypes: GENERAL_TYPES, diskCategories };
 }
 
 export const REGION_CATALOG: readonly RegionCatalogEntry[] = [
@@ -37,8 +42,8 @@ export const REGION_CATALOG: readonly RegionCatalogEntry[] = [
     },
     zones: [
       zone('cn-hangzhou-h', 'Hangzhou Zone H'),
-      zone('cn-hangzhou-i', 'Hangzhou Zone I'),
-      zone('cn-hangzhou-j', 'Hangzhou Zone J'),
+      zone('cn-hangzhou-i', 'Hangzhou Zone I', ['cloud_essd_entry']),
+      zone('cn-hangzhou-j', 'Hangzhou Zone J', ['cloud_ssd']),
     ],
   },
   {
@@ -51,7 +56,7 @@ export const REGION_CATALOG: readonly RegionCatalogEntry[] = [
     zones: [
       zone('cn-shanghai-e', 'Shanghai Zone E'),
       zone('cn-shanghai-f', 'Shanghai Zone F'),
-      zone('cn-shanghai-g', 'Shanghai Zone G'),
+      zone('cn-shanghai-g', 'Shanghai Zone G', ['cloud_ssd', 'cloud_essd_entry']),
     ],
   },
   {
@@ -64,7 +69,7 @@ export const REGION_CATALOG: readonly RegionCatalogEntry[] = [
     zones: [
       zone('ap-southeast-1a', 'Singapore Zone A'),
       zone('ap-southeast-1b', 'Singapore Zone B'),
-      zone('ap-southeast-1c', 'Singapore Zone C'),
+      zone('ap-southeast-1c', 'Singapore Zone C', ['cloud_ssd']),
     ],
   },
   {

@@ -31,6 +31,13 @@ function resize(context: ActionContext): Record<string, unknown> {
     if (type === 'online' && instance.Status !== 'Running') {
       throw apiError(403, 'InvalidInstanceStatus.NotRunning', 'Online resizing needs a Running instance.');
     }
+  } else if (type === 'online') {
+    // Online resizing grows a disk under a running OS; an unattached disk is resized offline.
+    throw apiError(
+      403,
+      'InvalidInstanceStatus.NotRunning',
+      `The disk "${diskId}" is not attached to a Running instance; resize it offline.`,
+    );
   }
   if (type === 'online' && !ONLINE_RESIZE_CATEGORIES.has(disk.Category)) {
     throw apiError(403, 'InvalidDiskCategory.NotSupported', `${disk.Category} disks cannot be resized online.`);
