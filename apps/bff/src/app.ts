@@ -21,8 +21,8 @@ import { rejectMalformedUrl } from './http/url-decoding.js';
 import { auditRoutes } from './routes/audit.js';
 import { diagnosticsRoutes } from './routes/diagnostics.js';
 import { ecsProxyRoutes } from './routes/ecs-proxy.js';
+import { regionListRoutes } from './routes/region-lists.js';
 import { sharedRegionListings } from './fleet/index.js';
-import { fleetRoutes } from './routes/fleet.js';
 import { sessionRoutes } from './routes/session.js';
 import { userRoutes } from './routes/users.js';
 
@@ -107,10 +107,11 @@ export function createApp(deps: AppDeps): Express {
     ecsProxyRoutes({
       client: deps.ecs,
       audit: deps.audit,
+      // Every kind's listing of the region (instances, disks, snapshots): see SharedListings.invalidate.
       onWrite: (regionId) => (regionId ? listings.invalidate(regionId) : listings.invalidateAll()),
     }),
   );
-  api.use('/regions', fleetRoutes({ client: deps.ecs, listings }));
+  api.use('/regions', regionListRoutes({ client: deps.ecs, listings }));
   api.use(
     '/instances',
     diagnosticsRoutes({ client: deps.ecs, audit: deps.audit, vncPageVersion: deps.vncPageVersion ?? '0.0.8' }),

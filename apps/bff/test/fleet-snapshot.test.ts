@@ -3,21 +3,22 @@ import { describe, expect, it } from 'vitest';
 import type { Instance } from '@ecs-console/ecs-client';
 import { INSTANCE_SUMMARY_FIELDS, type FleetAnswer, type InstanceSummary } from '@ecs-console/contract';
 import { encodedBody } from '../src/fleet/encoded-body.js';
-import { chunkOf, FleetSnapshot, snapshotEntry } from '../src/fleet/snapshot.js';
+import { chunkOf, Listing, listingEntry } from '../src/fleet/listing.js';
 import { summarise } from '../src/fleet/summarise.js';
 
 const instance = (n: number, status = 'Running') =>
   ({ InstanceId: `i-test${String(n).padStart(6, '0')}`, InstanceName: `web-${n}`, Status: status }) as InstanceSummary;
+const snapshotEntry = (summary: InstanceSummary) => listingEntry(summary.InstanceId, summary);
 
 /** Pages of `size` instances numbered from 1. */
-function snapshotOf(pages: number, size: number): FleetSnapshot {
+function snapshotOf(pages: number, size: number): Listing {
   const chunks = Array.from({ length: pages }, (_, page) =>
     chunkOf(Array.from({ length: size }, (_, n) => snapshotEntry(instance(page * size + n + 1)))),
   );
-  return new FleetSnapshot('cn-hangzhou', chunks, '2026-11-30T12:00:00.000Z');
+  return new Listing('cn-hangzhou', 'instances', chunks, '2026-11-30T12:00:00.000Z');
 }
 
-const answerOf = (snapshot: FleetSnapshot) => JSON.parse(snapshot.body().toString()) as FleetAnswer;
+const answerOf = (snapshot: Listing) => JSON.parse(snapshot.body().toString()) as FleetAnswer;
 
 describe('summarise', () => {
   it('keeps exactly the summary fields, in their order, and leaves out absent ones', () => {
@@ -30,7 +31,7 @@ describe('summarise', () => {
   });
 });
 
-describe('FleetSnapshot', () => {
+describe('Listing', () => {
   it('answers every instance in order with its count, pages and version', () => {
     const snapshot = snapshotOf(3, 100);
     const answer = answerOf(snapshot);

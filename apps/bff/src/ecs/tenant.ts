@@ -12,6 +12,7 @@ export function userTenant(response: Response): string {
   return `user:${signedInUser(response).username}`;
 }
 
-export function listingTenant(regionId: string): string {
-  return `listing:${regionId}`;
+/** A region's shared listing of one kind (`instances`, `disks`, `snapshots`). */
+export function listingTenant(regionId: string, kind: string): string {
+  return `listing:${kind}:${regionId}`;
 }

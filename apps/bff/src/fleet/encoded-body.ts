@@ -1,7 +1,7 @@
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import { DYNAMIC_BROTLI_QUALITY, DYNAMIC_GZIP_LEVEL } from '../http/compression.js';
-import type { FleetSnapshot } from './snapshot.js';
+import type { Listing } from './listing.js';
 
 export type BodyEncoding = 'br' | 'gzip';
 
@@ -9,30 +9,30 @@ const brotliAsync = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
 
 /** A listing's compressed bodies, made once per listing and encoding, however many staff get it. */
-const encodedBodies = new WeakMap<FleetSnapshot, Map<BodyEncoding, Promise<Buffer>>>();
+const encodedBodies = new WeakMap<Listing, Map<BodyEncoding, Promise<Buffer>>>();
 
 /**
- * The snapshot's answer compressed as the browser asked, with the same settings as every other
+ * The listing's answer compressed as the browser asked, with the same settings as every other
  * answer (src/http/compression.ts). Compressing 12 MB costs about 100 ms of CPU; twenty staff on
  * one region share it instead of paying it twenty times.
  */
-export function encodedBody(snapshot: FleetSnapshot, encoding: BodyEncoding): Promise<Buffer> {
-  let bodies = encodedBodies.get(snapshot);
+export function encodedBody(listing: Listing, encoding: BodyEncoding): Promise<Buffer> {
+  let bodies = encodedBodies.get(listing);
   if (!bodies) {
     bodies = new Map();
-    encodedBodies.set(snapshot, bodies);
+    encodedBodies.set(listing, bodies);
   }
   let body = bodies.get(encoding);
   if (!body) {
     body =
       encoding === 'br'
-        ? brotliAsync(snapshot.body(), {
+        ? brotliAsync(listing.body(), {
             params: {
               [constants.BROTLI_PARAM_QUALITY]: DYNAMIC_BROTLI_QUALITY,
-              [constants.BROTLI_PARAM_SIZE_HINT]: snapshot.body().length,
+              [constants.BROTLI_PARAM_SIZE_HINT]: listing.body().length,
             },
           })
-        : gzipAsync(snapshot.body(), { level: DYNAMIC_GZIP_LEVEL });
+        : gzipAsync(listing.body(), { level: DYNAMIC_GZIP_LEVEL });
     // A failure is not kept: the next request tries again.
     body.catch(() => bodies.delete(encoding));
     bodies.set(encoding, body);

@@ -1,14 +1,44 @@
 import type { EcsClient } from '@ecs-console/ecs-client';
 import { callerFor } from '../ecs/fair-client.js';
 import { listingTenant } from '../ecs/tenant.js';
+import { REGION_LIST_KINDS, type RegionListKind } from './kinds.js';
 import { listRegion } from './list-region.js';
 import { RegionListings } from './region-listings.js';
 
-export { describeInstancesById } from './instances-by-id.js';
+export { describeById } from './by-id.js';
 export { encodedBody } from './encoded-body.js';
 export { ifNoneMatchHits } from './etag.js';
-export { FleetQuery } from './ids-query.js';
+export { listQuery } from './ids-query.js';
+export { DISK_LIST, INSTANCE_LIST, REGION_LIST_KINDS, SNAPSHOT_LIST, type RegionListKind } from './kinds.js';
 export { RegionListings } from './region-listings.js';
+
+/** The shared listings of every kind (instances, disks, snapshots), one RegionListings each. */
+export class SharedListings {
+  readonly #byKind: ReadonlyMap<RegionListKind, RegionListings>;
+
+  constructor(byKind: ReadonlyMap<RegionListKind, RegionListings>) {
+    this.#byKind = byKind;
+  }
+
+  of(kind: RegionListKind): RegionListings {
+    const listings = this.#byKind.get(kind);
+    if (!listings) throw new Error(`no shared listings of ${kind.key}`);
+    return listings;
+  }
+
+  /**
+   * The console wrote to the region: every kind's listing of it ends. A disk write changes disks
+   * and the snapshots' Usage; a snapshot write changes no disk field the list shows, but telling
+   * writes apart by kind is not worth the mistakes it invites: one more listing after a write is cheap.
+   */
+  invalidate(regionId: string): void {
+    for (const listings of this.#byKind.values()) listings.invalidate(regionId);
+  }
+
+  invalidateAll(): void {
+    for (const listings of this.#byKind.values()) listings.invalidateAll();
+  }
+}
 
 /**
  * The console's shared region listings. A listing's ECS calls are their own tenant of the fair
@@ -23,9 +53,17 @@ export function sharedRegionListings({
   client: EcsClient;
   concurrency: number;
   cacheSeconds: number;
-}): RegionListings {
-  return new RegionListings({
-    list: (regionId) => listRegion(callerFor(client, listingTenant(regionId)), regionId, concurrency),
-    cacheMs: cacheSeconds * 1000,
-  });
+}): SharedListings {
+  return new SharedListings(
+    new Map(
+      REGION_LIST_KINDS.map((kind) => [
+        kind,
+        new RegionListings({
+          list: (regionId) =>
+            listRegion(kind, callerFor(client, listingTenant(regionId, kind.key)), regionId, concurrency),
+          cacheMs: cacheSeconds * 1000,
+        }),
+      ]),
+    ),
+  );
 }

@@ -1,32 +1,34 @@
 import { listPages, type EcsClient } from '@ecs-console/ecs-client';
-import { chunkOf, FleetSnapshot, snapshotEntry, type Chunk } from './snapshot.js';
-import { summarise } from './summarise.js';
+import type { RegionListKind } from './kinds.js';
+import { chunkOf, Listing, type Chunk } from './listing.js';
 
 /**
- * Every instance of a region, fetched as ecs-client's listPages fetches pages (the first says how
- * many follow; the rest `concurrency` at a time). Each page is summarised, serialised and hashed
- * as it arrives, while the others are still on the wire, so little is left to do after the last.
+ * Every item of one kind in a region, fetched as ecs-client's listPages fetches pages (the first
+ * says how many follow; the rest `concurrency` at a time). Each page is summarised, serialised and
+ * hashed as it arrives, while the others are still on the wire, so little is left to do after the last.
  */
 export async function listRegion(
+  kind: RegionListKind,
   call: EcsClient['call'],
   regionId: string,
   concurrency: number,
-): Promise<FleetSnapshot> {
+): Promise<Listing> {
   const fetchedAt = new Date().toISOString();
   const pages = await listPages(
     { call },
-    'DescribeInstances',
+    kind.action,
     { RegionId: regionId },
-    (page) => chunkOf(page.Instances.Instance.map((instance) => snapshotEntry(summarise(instance)))),
-    { concurrency },
+    (page) => chunkOf(kind.entriesOf(page)),
+    {
+      concurrency,
+    },
   );
-  return new FleetSnapshot(regionId, withoutRepeats(pages), fetchedAt);
+  return new Listing(regionId, kind.key, withoutRepeats(pages), fetchedAt);
 }
 
 /**
- * Instances created or deleted while the pages were read shift the pages by number, so an
- * instance can appear on two of them: keep its first appearance (the rare page that repeats one
- * is joined again).
+ * Items created or deleted while the pages were read shift the pages by number, so an item can
+ * appear on two of them: keep its first appearance (the rare page that repeats one is joined again).
  */
 function withoutRepeats(pages: readonly Chunk[]): Chunk[] {
   const seen = new Set<string>();

@@ -1,27 +1,26 @@
 import { createHash, hash } from 'node:crypto';
-import type { InstanceSummary } from '@ecs-console/contract';
 
-/** One instance of a listing as the answer carries it. */
-export interface SnapshotEntry {
+/** One item (instance, disk, snapshot) of a listing as the answer carries it. */
+export interface ListingEntry {
   readonly id: string;
   readonly json: string;
 }
 
-export function snapshotEntry(summary: InstanceSummary): SnapshotEntry {
-  return { id: summary.InstanceId, json: JSON.stringify(summary) };
+export function listingEntry(id: string, summary: object): ListingEntry {
+  return { id, json: JSON.stringify(summary) };
 }
 
 /**
- * A run of instances (one DescribeInstances page when listed): their JSON joined, as bytes, and a
- * digest of those bytes, made once when the page arrives, while other pages are still on the wire.
+ * A run of items (one Describe* page when listed): their JSON joined, as bytes, and a digest of
+ * those bytes, made once when the page arrives, while other pages are still on the wire.
  */
 export interface Chunk {
-  readonly entries: readonly SnapshotEntry[];
+  readonly entries: readonly ListingEntry[];
   readonly bytes: Buffer;
   readonly digest: Buffer;
 }
 
-export function chunkOf(entries: readonly SnapshotEntry[]): Chunk {
+export function chunkOf(entries: readonly ListingEntry[]): Chunk {
   const bytes = Buffer.from(entries.map((entry) => entry.json).join(','));
   // Change detection, not a security boundary: SHA-1 is the cheapest one-shot digest here.
   return { entries, bytes, digest: hash('sha1', bytes, 'buffer') };
@@ -31,11 +30,12 @@ const PAGE_SIZE = 100;
 const COMMA = Buffer.from(',');
 
 /**
- * A region's instances as one listing saw them, and the FleetAnswer built from them once: its
- * version (a digest of the chunks' digests) and its JSON bytes, shared by every request that gets
- * this listing. A patch re-hashes and re-joins only the chunks it touches, not 12 MB.
+ * A region's items of one kind as one listing saw them, and the RegionListAnswer built from them
+ * once (FleetAnswer for instances): its version (a digest of the chunks' digests) and its JSON
+ * bytes, shared by every request that gets this listing. A patch re-hashes and re-joins only the
+ * chunks it touches, not 12 MB.
  */
-export class FleetSnapshot {
+export class Listing {
   readonly version: string;
   readonly etag: string;
   readonly totalCount: number;
@@ -44,6 +44,8 @@ export class FleetSnapshot {
 
   constructor(
     readonly regionId: string,
+    /** The answer's list key: `instances`, `disks`, `snapshots`. */
+    readonly listKey: string,
     readonly chunks: readonly Chunk[],
     /** ISO 8601: when ECS was asked. */
     readonly fetchedAt: string,
@@ -59,10 +61,12 @@ export class FleetSnapshot {
     this.etag = `"${this.version}"`;
   }
 
-  /** The FleetAnswer's JSON, joined on first use and then reused. */
+  /** The answer's JSON, joined on first use and then reused. */
   body(): Buffer {
     if (!this.#body) {
-      const parts: Buffer[] = [Buffer.from(`{"regionId":${JSON.stringify(this.regionId)},"instances":[`)];
+      const parts: Buffer[] = [
+        Buffer.from(`{"regionId":${JSON.stringify(this.regionId)},${JSON.stringify(this.listKey)}:[`),
+      ];
       for (const chunk of this.chunks) {
         if (chunk.entries.length === 0) continue;
         if (parts.length > 1) parts.push(COMMA);
@@ -80,15 +84,14 @@ export class FleetSnapshot {
   }
 
   /**
-   * This listing with what a later `?ids=` answer learnt: those instances replaced (or added at
-   * the end when the listing did not have them yet), the requested ones ECS no longer has
-   * removed. Itself when nothing changed, so the version and the joined body stay.
+   * This listing with what a later `?ids=` answer learnt: those items replaced (or added at the
+   * end when the listing did not have them yet), the requested ones ECS no longer has removed. Itself when nothing changed, so the version and the joined body stay.
    */
-  patched(learnt: readonly SnapshotEntry[], requestedIds: readonly string[]): FleetSnapshot {
+  patched(learnt: readonly ListingEntry[], requestedIds: readonly string[]): Listing {
     const chunkById = this.#chunkIndex();
     const found = new Map(learnt.map((entry) => [entry.id, entry]));
     const touched = new Set<number>();
-    const added: SnapshotEntry[] = [];
+    const added: ListingEntry[] = [];
     for (const entry of learnt) {
       const at = chunkById.get(entry.id);
       if (at === undefined) added.push(entry);
@@ -104,7 +107,7 @@ export class FleetSnapshot {
         : chunk,
     );
     if (added.length > 0) chunks.push(chunkOf(added));
-    return new FleetSnapshot(this.regionId, chunks, this.fetchedAt);
+    return new Listing(this.regionId, this.listKey, chunks, this.fetchedAt);
   }
 
   #chunkIndex(): Map<string, number> {

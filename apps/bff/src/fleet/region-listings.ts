@@ -1,15 +1,15 @@
-import type { FleetSnapshot, SnapshotEntry } from './snapshot.js';
+import type { Listing, ListingEntry } from './listing.js';
 
 export interface RegionListingsOptions {
   /** Lists a region from ECS. */
-  readonly list: (regionId: string) => Promise<FleetSnapshot>;
+  readonly list: (regionId: string) => Promise<Listing>;
   /** How long a finished listing answers later requests; 0: only requests made while it runs share it. */
   readonly cacheMs: number;
   readonly now?: () => number;
 }
 
 interface Flight {
-  readonly promise: Promise<FleetSnapshot>;
+  readonly promise: Promise<Listing>;
   /** Cleared when something newer was learnt while it ran: its result is served to its waiters, not cached. */
   storable: boolean;
 }
@@ -18,7 +18,7 @@ interface RegionState {
   /** Bumped by every invalidation: a listing that started under an older one is not stored. */
   generation: number;
   flight?: Flight | undefined;
-  cached?: { snapshot: FleetSnapshot; expiresAt: number } | undefined;
+  cached?: { listing: Listing; expiresAt: number } | undefined;
 }
 
 /**
@@ -37,19 +37,19 @@ export class RegionListings {
     this.#now = options.now ?? Date.now;
   }
 
-  get(regionId: string): Promise<FleetSnapshot> {
+  get(regionId: string): Promise<Listing> {
     const state = this.#state(regionId);
-    if (state.cached && state.cached.expiresAt > this.#now()) return Promise.resolve(state.cached.snapshot);
+    if (state.cached && state.cached.expiresAt > this.#now()) return Promise.resolve(state.cached.listing);
     state.cached = undefined;
     if (state.flight) return state.flight.promise;
     const generation = state.generation;
     const flight: Flight = {
       storable: true,
       promise: this.#options.list(regionId).then(
-        (snapshot) => {
+        (listing) => {
           if (state.flight === flight) state.flight = undefined;
           if (flight.storable && state.generation === generation && this.#options.cacheMs > 0) {
-            const cached = { snapshot, expiresAt: this.#now() + this.#options.cacheMs };
+            const cached = { listing, expiresAt: this.#now() + this.#options.cacheMs };
             state.cached = cached;
             // A region nobody asks for again does not hold its 12 MB past the cache's life.
             setTimeout(() => {
@@ -58,7 +58,7 @@ export class RegionListings {
               this.#forgetIfIdle(regionId, state);
             }, this.#options.cacheMs).unref();
           }
-          return snapshot;
+          return listing;
         },
         (error: unknown) => {
           if (state.flight === flight) state.flight = undefined;
@@ -91,14 +91,14 @@ export class RegionListings {
   }
 
   /**
-   * Fresh states of some instances (a `?ids=` answer): the cached listing takes them, so a full
+   * Fresh states of some items (a `?ids=` answer): the cached listing takes them, so a full
    * refresh right after does not go back in time; a listing in flight may have read them before,
    * so it is not stored.
    */
-  learn(regionId: string, learnt: readonly SnapshotEntry[], requestedIds: readonly string[]): void {
+  learn(regionId: string, learnt: readonly ListingEntry[], requestedIds: readonly string[]): void {
     const state = this.#regions.get(regionId);
     if (!state) return;
-    if (state.cached) state.cached.snapshot = state.cached.snapshot.patched(learnt, requestedIds);
+    if (state.cached) state.cached.listing = state.cached.listing.patched(learnt, requestedIds);
     if (state.flight) state.flight.storable = false;
   }
 

@@ -1,5 +1,12 @@
-import type { Instance } from '@ecs-console/ecs-client';
-import type { INSTANCE_SUMMARY_FIELDS, InstanceSummary } from '@ecs-console/contract';
+import type { Disk, Instance, Snapshot } from '@ecs-console/ecs-client';
+import type {
+  DISK_SUMMARY_FIELDS,
+  DiskSummary,
+  INSTANCE_SUMMARY_FIELDS,
+  InstanceSummary,
+  SNAPSHOT_SUMMARY_FIELDS,
+  SnapshotSummary,
+} from '@ecs-console/contract';
 
 /**
  * The fields the list shows (INSTANCE_SUMMARY_FIELDS, in its order; `satisfies` keeps the two
@@ -41,4 +48,65 @@ export function summarise(instance: Instance): InstanceSummary {
     SecurityGroupIds: instance.SecurityGroupIds,
     Tags: instance.Tags,
   } satisfies Record<(typeof INSTANCE_SUMMARY_FIELDS)[number], unknown>;
+}
+
+/** The disk fields the lists show (DISK_SUMMARY_FIELDS, in its order), written out as `summarise` is. */
+export function summariseDisk(disk: Disk): DiskSummary {
+  return {
+    DiskId: disk.DiskId,
+    DiskName: disk.DiskName,
+    Description: disk.Description,
+    RegionId: disk.RegionId,
+    ZoneId: disk.ZoneId,
+    Type: disk.Type,
+    Category: disk.Category,
+    PerformanceLevel: disk.PerformanceLevel,
+    Size: disk.Size,
+    Status: disk.Status,
+    InstanceId: disk.InstanceId,
+    Device: disk.Device,
+    ImageId: disk.ImageId,
+    SourceSnapshotId: disk.SourceSnapshotId,
+    Portable: disk.Portable,
+    DeleteWithInstance: disk.DeleteWithInstance,
+    DeleteAutoSnapshot: disk.DeleteAutoSnapshot,
+    EnableAutoSnapshot: disk.EnableAutoSnapshot,
+    Encrypted: disk.Encrypted,
+    KMSKeyId: disk.KMSKeyId,
+    DiskChargeType: disk.DiskChargeType,
+    CreationTime: disk.CreationTime,
+    AttachedTime: disk.AttachedTime,
+    DetachedTime: disk.DetachedTime,
+    ExpiredTime: disk.ExpiredTime,
+    OperationLocks: disk.OperationLocks,
+    Tags: disk.Tags,
+    IOPS: disk.IOPS,
+    Throughput: disk.Throughput,
+    MultiAttach: disk.MultiAttach,
+  } satisfies Record<(typeof DISK_SUMMARY_FIELDS)[number], unknown>;
+}
+
+/** The snapshot fields the lists show (SNAPSHOT_SUMMARY_FIELDS, in its order), written out as `summarise` is. */
+export function summariseSnapshot(snapshot: Snapshot): SnapshotSummary {
+  return {
+    SnapshotId: snapshot.SnapshotId,
+    SnapshotName: snapshot.SnapshotName,
+    Description: snapshot.Description,
+    Status: snapshot.Status,
+    Progress: snapshot.Progress,
+    RemainTime: snapshot.RemainTime,
+    CreationTime: snapshot.CreationTime,
+    LastModifiedTime: snapshot.LastModifiedTime,
+    SourceDiskId: snapshot.SourceDiskId,
+    SourceDiskSize: snapshot.SourceDiskSize,
+    SourceDiskType: snapshot.SourceDiskType,
+    SnapshotType: snapshot.SnapshotType,
+    Usage: snapshot.Usage,
+    RetentionDays: snapshot.RetentionDays,
+    Encrypted: snapshot.Encrypted,
+    Category: snapshot.Category,
+    Available: snapshot.Available,
+    RegionId: snapshot.RegionId,
+    Tags: snapshot.Tags,
+  } satisfies Record<(typeof SNAPSHOT_SUMMARY_FIELDS)[number], unknown>;
 }
