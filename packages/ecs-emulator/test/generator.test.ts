@@ -263,12 +263,13 @@ describe.each([1, 99])('the default estate of seed %i', (seed) => {
     expect(unattached.some((disk) => !disk.everAttached)).toBe(true);
   });
 
-  it('has accomplished snapshots of system and data disks, user and auto', () => {
+  it('has snapshots of system and data disks, user and auto, all accomplished but one slow one', () => {
     expect(new Set(snapshots.map((snapshot) => snapshot.SourceDiskType))).toEqual(new Set(['system', 'data']));
     expect(new Set(snapshots.map((snapshot) => snapshot.SnapshotType))).toEqual(new Set(['user', 'auto']));
     for (const region of store.regions.values()) {
       for (const snapshot of region.snapshots.values()) {
-        expect(snapshot.Status).toBe('accomplished');
+        // One large snapshot in cn-hangzhou is still progressing (estate-storage.test.ts).
+        if (snapshot.Status !== 'progressing') expect(snapshot.Status).toBe('accomplished');
         const source = region.disks.get(snapshot.SourceDiskId)!;
         expect(source).toBeDefined();
         expect(snapshot.startedAt).toBeGreaterThanOrEqual(source.createdAt);

@@ -22,6 +22,7 @@ import {
   WINDOWS_IMAGES,
 } from './scenario.js';
 import { addDataDisks, addRestoredDisks, addSnapshots, addSpareDisks } from './storage.js';
+import { addStorageLandmarks } from './storage-variety.js';
 
 // ---------------------------------------------------------------------------------------------
 // Instances
@@ -46,6 +47,7 @@ export function buildDefaultEstate(build: Build): void {
   }
   addRestoredDisks(build, build.networks.get(HOME_REGION)!.region, homeSnapshots);
   addSpareDisks(build);
+  addStorageLandmarks(build);
 }
 
 /** Days left on a landmark's subscription. */

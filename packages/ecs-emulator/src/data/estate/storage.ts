@@ -25,14 +25,14 @@ export function addDataDisks(build: Build, instance: InstanceRecord, role: Role)
   }
 }
 
-type DiskInit = Partial<Omit<DiskRecord, 'DiskId'>> & {
+export type DiskInit = Partial<Omit<DiskRecord, 'DiskId'>> & {
   readonly DiskName: string;
   readonly Category: string;
   readonly createdAt: number;
 };
 
 /** A data disk attached to `instance` on its next free device (/dev/xvdb, /dev/xvdc, ...). */
-function attachNewDisk(build: Build, instance: InstanceRecord, init: DiskInit): DiskRecord {
+export function attachNewDisk(build: Build, instance: InstanceRecord, init: DiskInit): DiskRecord {
   const region = build.store.regionOf(instance.InstanceId)!;
   const attached = build.dataDiskCounts.get(instance.InstanceId) ?? 0;
   build.dataDiskCounts.set(instance.InstanceId, attached + 1);
@@ -40,7 +40,7 @@ function attachNewDisk(build: Build, instance: InstanceRecord, init: DiskInit): 
     ...init,
     ZoneId: instance.ZoneId,
     Type: 'data',
-    PerformanceLevel: performanceLevel(init.Category, init.Size ?? 40),
+    PerformanceLevel: init.PerformanceLevel ?? performanceLevel(init.Category, init.Size ?? 40),
     InstanceId: instance.InstanceId,
     Device: `/dev/xvd${String.fromCharCode('b'.charCodeAt(0) + attached)}`,
     attachedAt: init.createdAt,
