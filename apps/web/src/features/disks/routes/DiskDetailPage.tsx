@@ -1,9 +1,99 @@
+import Alert from '@cloudscape-design/components/alert';
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
 import ContentLayout from '@cloudscape-design/components/content-layout';
 import Header from '@cloudscape-design/components/header';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import Spinner from '@cloudscape-design/components/spinner';
+import { useQueryClient } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { ApiErrorAlert } from '@/components/ApiErrorAlert';
+import { InternalLink } from '@/components/InternalLink';
+import { markUserRequest } from '@/lib/background-fetch';
+import { DISK_LIST, INSTANCE_LIST, regionListQueryKey, SNAPSHOT_LIST, useRegionList } from '@/lib/region-list';
+import { DiskActions } from '../components/DiskActions';
+import { diskByIdQueryKey, useDiskDetail } from '../components/DiskDetailData';
+import { DiskDetailInstance } from '../components/DiskDetailInstance';
+import { DiskDetailStatus } from '../components/DiskDetailStatus';
+import { DiskOverview } from '../components/DiskOverview';
+import { DiskSnapshots } from '../components/DiskSnapshots';
+import { useDiskActionStates, useDisabledReasonText } from '../components/use-disk-action-states';
 
-/** `/disks/:regionId/:diskId`. */
+/** `/disks/:regionId/:diskId`: the disk, its instance, its snapshots and what can be done to it. */
 export function DiskDetailPage() {
-  const { diskId = '' } = useParams();
-  return <ContentLayout header={<Header variant="h1">{diskId}</Header>} />;
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const { regionId = '', diskId = '' } = useParams();
+  const state = useDiskDetail(regionId, diskId);
+  const instances = useRegionList(INSTANCE_LIST, regionId);
+  const disk = state.kind === 'found' ? state.disk : undefined;
+  const instance = disk?.InstanceId
+    ? instances.data?.instances.find((item) => item.InstanceId === disk.InstanceId)
+    : undefined;
+  const pageDisks = useMemo(() => (disk ? [disk] : []), [disk]);
+  const actionStates = useDiskActionStates(regionId, pageDisks, { withSnapshots: true });
+  const resetRefusal = useDisabledReasonText()(actionStates.reset);
+
+  // The user's Refresh: the disk, its snapshots and its instance, each asked for as the user's request.
+  const refresh = () => {
+    for (const queryKey of [
+      regionListQueryKey(DISK_LIST, regionId),
+      regionListQueryKey(SNAPSHOT_LIST, regionId),
+      regionListQueryKey(INSTANCE_LIST, regionId),
+      diskByIdQueryKey(regionId, diskId),
+    ]) {
+      if (!queryClient.getQueryCache().find({ queryKey, exact: true })?.isActive()) continue;
+      markUserRequest(queryClient, queryKey);
+      void queryClient.refetchQueries({ queryKey, exact: true });
+    }
+  };
+
+  const header = (
+    <Header
+      variant="h1"
+      description={disk && <DiskDetailStatus status={disk.Status} />}
+      actions={
+        disk && (
+          <SpaceBetween direction="horizontal" size="xs">
+            <Button iconName="refresh" ariaLabel={t('disks.detail.refresh')} onClick={refresh} />
+            <DiskActions regionId={regionId} disks={[disk]} variant="detail" />
+          </SpaceBetween>
+        )
+      }
+    >
+      {disk?.DiskName || diskId}
+    </Header>
+  );
+
+  return (
+    <ContentLayout header={header}>
+      {state.kind === 'failed' && (
+        <ApiErrorAlert
+          error={state.error}
+          header={t('disks.detail.loadFailed')}
+          action={<Button onClick={state.retry}>{t('common.retry')}</Button>}
+        />
+      )}
+      {state.kind === 'loading' && (
+        <Box textAlign="center" padding="xxl">
+          <Spinner size="large" />
+        </Box>
+      )}
+      {state.kind === 'notFound' && (
+        <Alert type="warning" header={t('disks.detail.notFound.title')}>
+          {t('disks.detail.notFound.body', { diskId, regionId })}{' '}
+          <InternalLink href="/disks">{t('disks.detail.notFound.back')}</InternalLink>
+        </Alert>
+      )}
+      {disk && (
+        <SpaceBetween size="l">
+          <DiskOverview disk={disk} />
+          <DiskDetailInstance disk={disk} instance={instance} instancesLoading={instances.isPending} />
+          <DiskSnapshots disk={disk} resetRefusal={resetRefusal} />
+        </SpaceBetween>
+      )}
+    </ContentLayout>
+  );
 }

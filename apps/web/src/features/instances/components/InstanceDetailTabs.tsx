@@ -3,6 +3,7 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import Tabs from '@cloudscape-design/components/tabs';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { InstanceDisksSection } from '@/features/disks';
 import {
   CONSOLE_TAB_ID,
   ConsoleOutputTab,
@@ -11,7 +12,6 @@ import {
   VncConsoleTab,
 } from '@/features/diagnostics';
 import type { InstanceSummary } from '@ecs-console/contract';
-import { InstanceDisks } from './InstanceDisks';
 import { InstanceNetwork } from './InstanceNetwork';
 import { InstanceOverview } from './InstanceOverview';
 import { InstanceTags } from './InstanceTags';
@@ -59,7 +59,7 @@ export function InstanceDetailTabs({ instance }: { readonly instance: InstanceSu
             <SpaceBetween size="l">
               <InstanceOverview instance={instance} />
               <InstanceNetwork instance={instance} />
-              <InstanceDisks regionId={instance.RegionId} instanceId={instance.InstanceId} />
+              <InstanceDisksSection instance={instance} />
               <InstanceTags instance={instance} />
             </SpaceBetween>
           ),
