@@ -1,5 +1,6 @@
 import { clientVsPopCore } from './suites/client-vs-pop-core.js';
 import { clientVsUndici } from './suites/client-vs-undici.js';
+import { diskList } from './suites/disk-list.js';
 import { emulatorPages } from './suites/emulator-pages.js';
 import { filterLatency } from './suites/filter-latency.js';
 import { fleetSharing } from './suites/fleet-sharing.js';
@@ -19,6 +20,7 @@ const suites: Record<string, () => Promise<void>> = {
   emulator: emulatorPages,
   fleet: fleetThroughBff,
   'fleet-sharing': fleetSharing,
+  disks: diskList,
   wire: wireSize,
   filter: filterLatency,
   refresh: refreshBytes,

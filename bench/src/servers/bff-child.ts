@@ -36,16 +36,23 @@ export async function signIn(url: string): Promise<string> {
 }
 
 /**
- * Lists a region through the BFF; checks the count from the answer's end without parsing 12 MB
- * here. Uncompressed, as the floor's pages are: compression is measured by the wire-size suite.
+ * Lists a region's instances (or disks, snapshots) through the BFF; checks the count from the
+ * answer's end without parsing 12 MB here. Uncompressed, as the floor's pages are: compression is
+ * measured by the wire-size suite.
  */
-export async function listThroughBff(url: string, cookie: string, regionId: string, expected: number): Promise<void> {
-  const response = await fetch(`${url}/api/regions/${regionId}/instances`, {
+export async function listThroughBff(
+  url: string,
+  cookie: string,
+  regionId: string,
+  expected: number,
+  kind: 'instances' | 'disks' | 'snapshots' = 'instances',
+): Promise<void> {
+  const response = await fetch(`${url}/api/regions/${regionId}/${kind}`, {
     headers: { cookie, 'accept-encoding': 'identity' },
   });
   const text = await response.text();
   if (!text.slice(-200).includes(`"totalCount":${expected},`)) {
-    throw new Error(`expected ${expected} instances, got ${response.status} ${text.slice(0, 200)}`);
+    throw new Error(`expected ${expected} ${kind}, got ${response.status} ${text.slice(0, 200)}`);
   }
 }
 

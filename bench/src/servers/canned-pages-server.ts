@@ -3,25 +3,35 @@ import type { AddressInfo } from 'node:net';
 import { EcsClient, type Credentials } from '@ecs-console/ecs-client';
 
 /**
- * The floor of a region listing: the same DescribeInstances pages the emulator answers, read from
- * it once and then served as canned bytes after the same latency, with no signing, checking or
- * serialising. `GET /?page=N`, or a DescribeInstances call with `PageNumber=N` in its query (V3), so
- * the BFF itself can list from it. Options as JSON in argv[2]: `{ emulatorUrl, credentials, regionId,
- * latencyMs }`; sends `{ url, pages }` once listening.
+ * The floor of a region listing: the same Describe pages the emulator answers (DescribeInstances
+ * unless `action` says DescribeDisks or DescribeSnapshots), read from it once and then served as
+ * canned bytes after the same latency, with no signing, checking or serialising. `GET /?page=N`, or
+ * a call with `PageNumber=N` in its query (V3), so the BFF itself can list from it. Options as JSON
+ * in argv[2]: `{ emulatorUrl, credentials, regionId, latencyMs, action? }`; sends `{ url, pages,
+ * totalCount }` once listening.
  */
-const { emulatorUrl, credentials, regionId, latencyMs } = JSON.parse(process.argv[2] ?? '{}') as {
+const {
+  emulatorUrl,
+  credentials,
+  regionId,
+  latencyMs,
+  action = 'DescribeInstances',
+} = JSON.parse(process.argv[2] ?? '{}') as {
   emulatorUrl: string;
   credentials: Credentials;
   regionId: string;
   latencyMs: number;
+  action?: 'DescribeInstances' | 'DescribeDisks' | 'DescribeSnapshots';
 };
 
 const client = new EcsClient({ credentials, endpoint: emulatorUrl, regionId });
 const pages: Buffer[] = [];
+let totalCount = 0;
 for (let pageNumber = 1; ; pageNumber++) {
-  const page = await client.call('DescribeInstances', { RegionId: regionId, PageNumber: pageNumber, PageSize: 100 });
+  const page = await client.call(action, { RegionId: regionId, PageNumber: pageNumber, PageSize: 100 });
   pages.push(Buffer.from(JSON.stringify(page)));
-  if (pageNumber * 100 >= page.TotalCount) break;
+  totalCount = page.TotalCount;
+  if (pageNumber * 100 >= totalCount) break;
 }
 await client.close();
 
@@ -40,5 +50,5 @@ const server = createServer((request, response) => {
 server.keepAliveTimeout = 60_000;
 server.listen(0, '127.0.0.1', () => {
   const { port } = server.address() as AddressInfo;
-  process.send?.({ url: `http://127.0.0.1:${port}`, pages: pages.length });
+  process.send?.({ url: `http://127.0.0.1:${port}`, pages: pages.length, totalCount });
 });

@@ -10,7 +10,7 @@ const CONCURRENCY = 16;
 const REGION = 'cn-hangzhou';
 
 /** The floor: the same pages, canned, after the same latency, fetched with plain undici 16 at a time. */
-async function floorListing(url: string, pages: number, agent: Agent): Promise<void> {
+export async function floorListing(url: string, pages: number, agent: Agent): Promise<void> {
   const fetchPage = async (page: number) => {
     const { body } = await request(`${url}/?page=${page}`, { dispatcher: agent });
     await body.arrayBuffer();
@@ -23,7 +23,7 @@ async function floorListing(url: string, pages: number, agent: Agent): Promise<v
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
 }
 
-async function timed(work: () => Promise<void>): Promise<number> {
+export async function timed(work: () => Promise<void>): Promise<number> {
   const started = performance.now();
   await work();
   return performance.now() - started;
