@@ -178,6 +178,13 @@ describe('GET /api/regions/:regionId/snapshots', { timeout: 60_000 }, () => {
       partway.snapshots[0]!.Progress,
     );
 
+    // And a full listing made later (here: after a write ended the shared one) shows it moving on too.
+    bed.emulator.control.advanceClock(3_000);
+    await bed.invalidate();
+    const later = (await snapshots()).snapshots.find((snapshot) => snapshot.SnapshotId === id)!;
+    expect(later.Status).toBe('progressing');
+    expect(Number.parseInt(later.Progress, 10)).toBeGreaterThan(Number.parseInt(partway.snapshots[0]!.Progress, 10));
+
     bed.emulator.control.advanceClock(24 * 3600_000);
     const done = (await bed.admin.get(`${SNAPSHOTS_PATH}?ids=${id}`)).body as unknown as SnapshotsByIdAnswer;
     expect(done.snapshots[0]).toMatchObject({ Status: 'accomplished', Progress: '100%' });
