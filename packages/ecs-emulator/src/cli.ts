@@ -15,6 +15,8 @@ const USAGE = `Usage: pnpm emulator [options]
   --credentials-file F     where a generated pair is written, mode 0600 (default .ecs-emulator/credentials.json)
   --seed N                 seed of the generated estate (default 1)
   --instances N            a fleet of N instances in one region instead of the default estate
+  --disks N                a region of exactly N disks instead of the default estate: system disks of
+                           --instances instances (default N/4), a data disk on each, the rest unattached
   --fleet-region R         region of that fleet (default cn-hangzhou)
   --speed F                emulated seconds per real second (default 1)
   --latency-ms N           delay every answer
@@ -68,6 +70,7 @@ async function main(): Promise<void> {
         'credentials-file': { type: 'string' },
         seed: { type: 'string' },
         instances: { type: 'string' },
+        disks: { type: 'string' },
         'fleet-region': { type: 'string' },
         speed: { type: 'string' },
         'latency-ms': { type: 'string' },
@@ -122,6 +125,7 @@ async function main(): Promise<void> {
     keys: [key],
     seed: number('seed', args.seed, { integer: true, min: 0 }),
     instances: number('instances', args.instances, { integer: true, min: 0, max: 1_000_000 }),
+    disks: number('disks', args.disks, { integer: true, min: 0, max: 1_000_000 }),
     fleetRegion: args['fleet-region'],
     speed: number('speed', args.speed, { min: 0.001, max: 1_000_000 }),
     latencyMs: number('latency-ms', args['latency-ms'], { min: 0, max: 600_000 }),

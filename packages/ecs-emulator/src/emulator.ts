@@ -60,7 +60,12 @@ export class Emulator {
     this.clock = new Clock({ speed: options.speed ?? 1 });
     this.faults = new Faults(options.faults);
     this.#keys = new Map(options.keys.map((key) => [key.accessKeyId, key]));
-    this.#estate = { seed: options.seed, instances: options.instances, fleetRegion: options.fleetRegion };
+    this.#estate = {
+      seed: options.seed,
+      instances: options.instances,
+      disks: options.disks,
+      fleetRegion: options.fleetRegion,
+    };
     this.#onRequest = options.onRequest;
     this.#onWrite = options.onWrite;
     this.#screenshotFormat = options.screenshotFormat ?? 'jpeg';

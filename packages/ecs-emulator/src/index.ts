@@ -61,6 +61,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     keys,
     seed: options.seed,
     instances: options.instances,
+    disks: options.disks,
     fleetRegion: options.fleetRegion,
     speed: options.speed,
     faults: {

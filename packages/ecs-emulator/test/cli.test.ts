@@ -85,6 +85,17 @@ describe('pnpm emulator (the CLI)', { timeout: 30_000 }, () => {
     await client.close();
   });
 
+  it('builds a region of exactly --disks disks', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'emulator-cli-'));
+    const { url } = await startCli([...GIVEN_KEY_ARGS, '--disks', '400', '--fleet-region', 'cn-shanghai'], dir);
+    const client = new EcsClient({ credentials: GIVEN_KEY, endpoint: url });
+    const page = await client.call('DescribeDisks', { RegionId: 'cn-shanghai', PageSize: 1 });
+    expect(page.TotalCount).toBe(400);
+    const instances = await client.call('DescribeInstances', { RegionId: 'cn-shanghai', PageSize: 1 });
+    expect(instances.TotalCount).toBe(100);
+    await client.close();
+  });
+
   it('answers VNC addresses under --vnc-public-url', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'emulator-cli-'));
     const { url } = await startCli([...GIVEN_KEY_ARGS, '--vnc-public-url', 'wss://hz01-vncproxy.aliyun.com'], dir);

@@ -3,6 +3,7 @@ import { REGION_CATALOG } from './catalog.js';
 import { Random } from './random.js';
 import type { Build } from './estate/build.js';
 import { NameBook } from './estate/helpers.js';
+import { buildDiskFleet } from './estate/disk-fleet.js';
 import { buildDefaultEstate, buildFleet } from './estate/instances.js';
 import { buildNetworks } from './estate/networks.js';
 import { HOME_REGION, SECOND } from './estate/scenario.js';
@@ -10,7 +11,7 @@ import { HOME_REGION, SECOND } from './estate/scenario.js';
 /**
  * Builds a believable ECS estate from a seed: every catalog region with its VPCs and security
  * groups, then either a few dozen varied instances (with data disks, snapshots and spare disks) or
- * a large fleet in one region for load tests. Every choice comes from one seeded generator and
+ * a large fleet of instances or of disks in one region for load tests. Every choice comes from one seeded generator and
  * every time is relative to the clock's now, so a seed always yields the same estate.
  */
 export interface EstateOptions {
@@ -18,14 +19,27 @@ export interface EstateOptions {
   readonly seed?: number;
   /** Build exactly this many instances in `fleetRegion` instead of the default estate. */
   readonly instances?: number;
+  /**
+   * Build exactly this many disks in `fleetRegion` instead of the default estate: the system disks
+   * of `instances` instances (default a quarter of the disks), a data disk on each, the rest unattached.
+   */
+  readonly disks?: number;
   /** Where the fleet goes. Default cn-hangzhou. */
   readonly fleetRegion?: string;
 }
 
+function checkCount(name: string, value: number | undefined): void {
+  if (value !== undefined && !(Number.isInteger(value) && value >= 0)) {
+    throw new RangeError(`${name} must be a whole number of at least 0, got ${value}`);
+  }
+}
+
 export function generateEstate(store: Store, options: EstateOptions = {}): void {
-  const fleetSize = options.instances;
-  if (fleetSize !== undefined && !(Number.isInteger(fleetSize) && fleetSize >= 0)) {
-    throw new RangeError(`instances must be a whole number of at least 0, got ${fleetSize}`);
+  const { instances: fleetSize, disks: diskCount } = options;
+  checkCount('instances', fleetSize);
+  checkCount('disks', diskCount);
+  if (diskCount !== undefined && fleetSize !== undefined && diskCount < fleetSize) {
+    throw new RangeError(`disks (${diskCount}) must be at least one disk per instance (${fleetSize})`);
   }
   const fleetRegion = options.fleetRegion ?? HOME_REGION;
   if (!REGION_CATALOG.some((entry) => entry.region.RegionId === fleetRegion)) {
@@ -38,9 +52,10 @@ export function generateEstate(store: Store, options: EstateOptions = {}): void 
     rng,
     now,
     networks: buildNetworks(store, rng, now),
-    names: new NameBook(fleetSize === undefined ? 2 : Math.max(2, String(fleetSize).length)),
+    names: new NameBook(Math.max(2, String(diskCount ?? fleetSize ?? 0).length)),
     dataDiskCounts: new Map(),
   };
-  if (fleetSize === undefined) buildDefaultEstate(build);
+  if (diskCount !== undefined) buildDiskFleet(build, fleetRegion, diskCount, fleetSize ?? Math.floor(diskCount / 4));
+  else if (fleetSize === undefined) buildDefaultEstate(build);
   else buildFleet(build, fleetRegion, fleetSize);
 }
