@@ -1,4 +1,4 @@
-import type { InstanceSummary } from '@ecs-console/contract';
+import type { DiskSummary, InstanceSummary, SnapshotSummary } from '@ecs-console/contract';
 import type { Tag } from '@ecs-console/ecs-client';
 
 /** A realistic running Linux VPC instance; tests override what they are about. */
@@ -43,6 +43,75 @@ export function makeInstance(
     EipAddress: {},
     SecurityGroupIds: { SecurityGroupId: ['sg-bp1sg0001'] },
     OperationLocks: { LockReason: [] },
+    Tags: { Tag: tagList },
+    ...fields,
+  };
+}
+
+/** A realistic attached ESSD PL1 data disk; tests override what they are about. */
+export function makeDisk(overrides: Partial<DiskSummary> & { tags?: Record<string, string> } = {}): DiskSummary {
+  const { tags, ...fields } = overrides;
+  const tagList: Tag[] = Object.entries(tags ?? {}).map(([TagKey, TagValue]) => ({ TagKey, TagValue }));
+  return {
+    DiskId: 'd-bp1abcdefghijk0001',
+    DiskName: 'data-1',
+    Description: '',
+    RegionId: 'cn-hangzhou',
+    ZoneId: 'cn-hangzhou-h',
+    Type: 'data',
+    Category: 'cloud_essd',
+    PerformanceLevel: 'PL1',
+    Size: 100,
+    Status: 'In_use',
+    InstanceId: 'i-bp1abcdefghijk0001',
+    Device: '/dev/xvdb',
+    ImageId: '',
+    SourceSnapshotId: '',
+    Portable: true,
+    DeleteWithInstance: false,
+    DeleteAutoSnapshot: true,
+    EnableAutoSnapshot: false,
+    Encrypted: false,
+    KMSKeyId: '',
+    DiskChargeType: 'PostPaid',
+    CreationTime: '2024-05-01T08:30Z',
+    AttachedTime: '2024-05-01T08:31Z',
+    DetachedTime: '',
+    ExpiredTime: '2099-12-31T15:59Z',
+    OperationLocks: { OperationLock: [] },
+    Tags: { Tag: tagList },
+    IOPS: 6800,
+    Throughput: 140,
+    MultiAttach: 'Disabled',
+    ...fields,
+  };
+}
+
+/** A realistic finished snapshot of a data disk; tests override what they are about. */
+export function makeSnapshot(
+  overrides: Partial<SnapshotSummary> & { tags?: Record<string, string> } = {},
+): SnapshotSummary {
+  const { tags, ...fields } = overrides;
+  const tagList: Tag[] = Object.entries(tags ?? {}).map(([TagKey, TagValue]) => ({ TagKey, TagValue }));
+  return {
+    SnapshotId: 's-bp1abcdefghijk0001',
+    SnapshotName: 'before-upgrade',
+    Description: '',
+    Status: 'accomplished',
+    Progress: '100%',
+    RemainTime: 0,
+    CreationTime: '2024-05-02T08:30Z',
+    LastModifiedTime: '2024-05-02T08:35Z',
+    SourceDiskId: 'd-bp1abcdefghijk0001',
+    SourceDiskSize: '100',
+    SourceDiskType: 'data',
+    SnapshotType: 'user',
+    Usage: 'none',
+    RetentionDays: 30,
+    Encrypted: false,
+    Category: 'standard',
+    Available: true,
+    RegionId: 'cn-hangzhou',
     Tags: { Tag: tagList },
     ...fields,
   };

@@ -1,7 +1,17 @@
-import type { FleetAnswer, FleetInstancesAnswer, InstanceSummary } from '@ecs-console/contract';
+import type { DiskListAnswer, FleetAnswer, FleetInstancesAnswer, InstanceSummary } from '@ecs-console/contract';
 import { describe, expect, it } from 'vitest';
-import { chunkIds, mergeFleetInstances, transitionalIds } from '@/features/instances/logic/fleet-merge';
-import { makeInstance } from './fixtures';
+import {
+  chunkIds,
+  DISK_LIST,
+  INSTANCE_LIST,
+  mergeRegionListItems,
+  SNAPSHOT_LIST,
+  transitionalIds,
+} from '@/lib/region-list';
+import { makeDisk, makeInstance, makeSnapshot } from './fixtures';
+
+const mergeFleetInstances = (fleet: FleetAnswer, partials: FleetInstancesAnswer[]) =>
+  mergeRegionListItems(INSTANCE_LIST, fleet, partials);
 
 const fleetOf = (instances: InstanceSummary[]): FleetAnswer => ({
   regionId: 'cn-hangzhou',
@@ -25,11 +35,9 @@ const d = makeInstance({ InstanceId: 'i-d', Status: 'Pending' });
 
 describe('instances in transition', () => {
   it('are those starting, stopping or pending, in list order', () => {
-    expect(transitionalIds([a, b, c, d, makeInstance({ InstanceId: 'i-e', Status: 'Stopped' })])).toEqual([
-      'i-b',
-      'i-c',
-      'i-d',
-    ]);
+    expect(
+      transitionalIds(INSTANCE_LIST, [a, b, c, d, makeInstance({ InstanceId: 'i-e', Status: 'Stopped' })]),
+    ).toEqual(['i-b', 'i-c', 'i-d']);
   });
 
   it('are asked for in requests of at most 100 IDs', () => {
@@ -75,5 +83,44 @@ describe('merging polled instances into the list', () => {
     const stranger = makeInstance({ InstanceId: 'i-new', Status: 'Pending' });
     const fleet = fleetOf([a, b]);
     expect(mergeFleetInstances(fleet, [partial(['i-b'], [b, stranger])])).toBe(fleet);
+  });
+});
+
+describe('disks and snapshots in transition', () => {
+  it('are disks creating, attaching, detaching or re-initialising, and snapshots progressing', () => {
+    const disks = (['Creating', 'Attaching', 'In_use', 'Detaching', 'Available', 'ReIniting'] as const).map(
+      (Status, i) => makeDisk({ DiskId: `d-${i}`, Status }),
+    );
+    expect(transitionalIds(DISK_LIST, disks)).toEqual(['d-0', 'd-1', 'd-3', 'd-5']);
+    const snapshots = (['progressing', 'accomplished', 'failed'] as const).map((Status, i) =>
+      makeSnapshot({ SnapshotId: `s-${i}`, Status }),
+    );
+    expect(transitionalIds(SNAPSHOT_LIST, snapshots)).toEqual(['s-0']);
+  });
+
+  it('merges a disk list by DiskId under its own key', () => {
+    const attaching = makeDisk({ DiskId: 'd-a', Status: 'Attaching' });
+    const other = makeDisk({ DiskId: 'd-b', Status: 'Available' });
+    const gone = makeDisk({ DiskId: 'd-c', Status: 'Creating' });
+    const list: DiskListAnswer = {
+      regionId: 'cn-hangzhou',
+      disks: [attaching, other, gone],
+      totalCount: 3,
+      pages: 1,
+      fetchedAt: '2026-11-30T10:00:00Z',
+      version: 'v1',
+    };
+    const merged = mergeRegionListItems(DISK_LIST, list, [
+      {
+        regionId: 'cn-hangzhou',
+        disks: [{ ...attaching, Status: 'In_use' }],
+        requestedIds: ['d-a', 'd-c'],
+        fetchedAt: '2026-11-30T10:00:05Z',
+      },
+    ]);
+    expect(merged.disks.map((disk) => `${disk.DiskId}:${disk.Status}`)).toEqual(['d-a:In_use', 'd-b:Available']);
+    expect(merged.disks[1]).toBe(other);
+    expect(merged.totalCount).toBe(2);
+    expect(list.disks).toHaveLength(3);
   });
 });

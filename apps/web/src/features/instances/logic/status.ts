@@ -1,4 +1,5 @@
 import type { InstanceStatus } from '@ecs-console/ecs-client';
+import { FAST_REFRESH_MS, INSTANCE_TRANSITIONAL_STATUSES, SLOW_REFRESH_MS } from '@/lib/region-list';
 
 /** Every status ECS reports for an instance, in the order the console counts and filters them. */
 export const INSTANCE_STATUSES = [
@@ -20,17 +21,14 @@ export function countByStatus(instances: readonly { readonly Status: InstanceSta
   return counts;
 }
 
-const TRANSITIONAL: ReadonlySet<string> = new Set<InstanceStatus>(['Pending', 'Starting', 'Stopping']);
-
 /** Statuses ECS moves out of by itself within seconds to minutes. */
 export function isTransitional(status: string): boolean {
-  return TRANSITIONAL.has(status);
+  return INSTANCE_TRANSITIONAL_STATUSES.has(status);
 }
 
-/** While anything is changing state the list follows it closely; otherwise a slow background refresh. */
-export const FAST_REFRESH_MS = 2_500;
-export const SLOW_REFRESH_MS = 30_000;
+export { FAST_REFRESH_MS, SLOW_REFRESH_MS } from '@/lib/region-list';
 
+/** Every 2.5 s while any of the instances changes state, else every 30 s. */
 export function refreshIntervalFor(instances: readonly { readonly Status: string }[] | undefined): number {
   return instances?.some((instance) => isTransitional(instance.Status)) ? FAST_REFRESH_MS : SLOW_REFRESH_MS;
 }
