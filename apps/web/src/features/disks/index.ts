@@ -2,3 +2,8 @@ export { DisksPage } from './routes/DisksPage';
 export { DiskDetailPage } from './routes/DiskDetailPage';
 export { diskPath } from './paths';
 export { InstanceDisksSection } from './components/InstanceDisksSection';
+export { DiskActions } from './components/DiskActions';
+export { AttachDiskModal } from './components/AttachDiskModal';
+export { DetachDisksModal } from './components/DetachDisksModal';
+export { ResetDiskModal } from './components/ResetDiskModal';
+export { diskActionStates } from './logic/allowed-disk-actions';
