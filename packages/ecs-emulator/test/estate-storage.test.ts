@@ -59,6 +59,13 @@ describe.each([1, 99])('storage of the default estate of seed %i (cn-hangzhou)',
     for (const disk of available) expect(disk).toMatchObject({ Type: 'data', Portable: true, InstanceId: '' });
   });
 
+  it('has a running, unlocked instance in the first zone, where Create disk opens, to attach a new disk to', () => {
+    const firstZone = region.zones[0]!.ZoneId;
+    expect(instances.some((i) => i.ZoneId === firstZone && i.Status === 'Running' && i.lockReasons.length === 0)).toBe(
+      true,
+    );
+  });
+
   it('has a finished snapshot of a disk on a stopped, unlocked instance, to roll back to', () => {
     const rollbackable = snapshots.filter((snapshot) => {
       const disk = region.disks.get(snapshot.SourceDiskId);
