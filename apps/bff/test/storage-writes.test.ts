@@ -41,6 +41,44 @@ describe('storage writes through /api/ecs', { timeout: 60_000 }, () => {
     expect(WRITES.sort()).toEqual(Object.keys(SOME_PARAMS).sort());
   });
 
+  it.each([
+    [
+      'CreateDisk',
+      {
+        ZoneId: 'cn-hangzhou-h',
+        DiskCategory: 'cloud_essd',
+        PerformanceLevel: 'PL1',
+        Size: 100,
+        SnapshotId: 's-fromsnapshot1',
+        Encrypted: true,
+        DiskName: 'data-1',
+        Description: 'logs',
+        Tag: [{ Key: 'env', Value: 'prod' }],
+        ClientToken: 'a-client-token',
+      },
+    ],
+    ['AttachDisk', { InstanceId: 'i-someinstance', DiskId: 'd-somedisk0', DeleteWithInstance: true }],
+    ['ResizeDisk', { DiskId: 'd-somedisk0', NewSize: 200, Type: 'online' }],
+    [
+      'ModifyDiskAttribute',
+      {
+        DiskId: 'd-somedisk0',
+        DiskName: 'n',
+        Description: 'd',
+        DeleteWithInstance: false,
+        DeleteAutoSnapshot: true,
+        EnableAutoSnapshot: true,
+      },
+    ],
+    ['ResetDisk', { DiskId: 'd-somedisk0', SnapshotId: 's-somesnapshot' }],
+    ['ReInitDisk', { DiskId: 'd-somedisk0', AutoStartInstance: true }],
+    ['CreateSnapshot', { DiskId: 'd-somedisk0', SnapshotName: 'before-upgrade', Description: 'd', RetentionDays: 30 }],
+    ['DeleteSnapshot', { SnapshotId: 's-somesnapshot', Force: true }],
+  ])('the registry accepts what the console sends for %s', (action, params) => {
+    const parsed = storageEntries[action]!.schema.safeParse({ RegionId: FLEET_REGION, ...params });
+    expect(parsed.error).toBeUndefined();
+  });
+
   it.each(WRITES)('a viewer gets 403 Forbidden for %s, and ECS never sees it', async (action) => {
     const before = calls(action);
     const answer = await viewer.post(`/api/ecs/${action}`, SOME_PARAMS[action]);
