@@ -40,3 +40,19 @@ describe('ResizeDisk online', () => {
     expect(t.disk(free.DiskId).Size).toBe(80);
   });
 });
+
+describe('a subscription disk', () => {
+  it('expires with the subscription instance it was bought with', () => {
+    const t = bed();
+    const expiredAt = Date.parse('2024-09-30T16:00:00Z');
+    const instance = t.newInstance({ InstanceChargeType: 'PrePaid', expiredAt });
+    const { DiskId } = t.call('CreateDisk', {
+      RegionId: t.regionId,
+      InstanceId: instance.InstanceId,
+      DiskCategory: 'cloud_essd',
+      Size: '100',
+    }) as { DiskId: string };
+    t.advance(5_000);
+    expect(t.disk(DiskId)).toMatchObject({ DiskChargeType: 'PrePaid', ExpiredTime: '2024-09-30T16:00Z' });
+  });
+});

@@ -16,6 +16,5 @@ export const describeDisks: ActionHandler = (context) => {
   const matched: DiskRecord[] = [];
   for (const disk of region.disks.values()) if (filters.every((matches) => matches(disk))) matched.push(disk);
   const page = paginate(matched, params, DISK_PAGES);
-  const regionId = region.region.RegionId;
-  return { ...page.fields, Disks: { Disk: page.items.map((disk) => renderDisk(disk, regionId, withPlacement)) } };
+  return { ...page.fields, Disks: { Disk: page.items.map((disk) => renderDisk(disk, region, withPlacement)) } };
 };

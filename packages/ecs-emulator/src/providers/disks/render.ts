@@ -1,6 +1,6 @@
 import { diskPerformance } from '@ecs-console/contract';
 import { isoMinutes, isoSeconds } from '../../clock.js';
-import type { DiskRecord } from '../../store/types.js';
+import type { DiskRecord, RegionState } from '../../store/types.js';
 import { renderTags } from '../kit/tags.js';
 import { POSTPAID_EXPIRED_TIME } from './limits.js';
 
@@ -9,16 +9,21 @@ function isShownAttached(disk: DiskRecord): boolean {
   return disk.Status === 'In_use' && disk.InstanceId !== '';
 }
 
-/** PrePaid disks follow a one-month subscription from their creation. */
-function expiredTime(disk: DiskRecord): string {
+/**
+ * A PrePaid disk bought with a subscription instance ends with the instance's subscription; one
+ * without (or whose instance has none) runs a month from its creation.
+ */
+function expiredTime(disk: DiskRecord, instanceExpiry: number | undefined): string {
   if (disk.DiskChargeType === 'PostPaid') return POSTPAID_EXPIRED_TIME;
+  if (instanceExpiry !== undefined) return isoMinutes(instanceExpiry);
   const expiry = new Date(disk.createdAt);
   expiry.setUTCMonth(expiry.getUTCMonth() + 1);
   return isoMinutes(expiry.getTime());
 }
 
-/** A disk in the response shape of DescribeDisks (`Disk` of the client). */
-export function renderDisk(disk: DiskRecord, regionId: string, withPlacement: boolean): Record<string, unknown> {
+/** A disk in the response shape of DescribeDisks (`Disk` of the client); `region` holds its instance. */
+export function renderDisk(disk: DiskRecord, region: RegionState, withPlacement: boolean): Record<string, unknown> {
+  const regionId = region.region.RegionId;
   const attached = isShownAttached(disk);
   const attachedTime = disk.attachedAt === undefined ? '' : isoSeconds(disk.attachedAt);
   const { IOPS, Throughput } = diskPerformance(disk.Category, disk.PerformanceLevel, disk.Size);
@@ -48,7 +53,7 @@ export function renderDisk(disk: DiskRecord, regionId: string, withPlacement: bo
     CreationTime: isoSeconds(disk.createdAt),
     AttachedTime: attachedTime,
     DetachedTime: disk.detachedAt === undefined ? '' : isoSeconds(disk.detachedAt),
-    ExpiredTime: expiredTime(disk),
+    ExpiredTime: expiredTime(disk, region.instances.get(disk.InstanceId)?.expiredAt),
     OperationLocks: { OperationLock: disk.lockReasons.map((LockReason) => ({ LockReason })) },
     Tags: renderTags(disk.tags),
     IOPS,
