@@ -9,6 +9,8 @@ import {
   type RuledDisk,
   type RuledInstance,
 } from '@/features/disks/logic/allowed-disk-actions';
+import { diskEcsCallFor, diskLabel } from '@/features/disks/logic/disk-action-requests';
+import { attributeChanges, validateAttributes } from '@/features/disks/logic/disk-attributes';
 import { ONLINE_RESIZE_CATEGORIES, type Role } from '@ecs-console/contract';
 import type { DiskStatus, InstanceStatus } from '@ecs-console/ecs-client';
 
@@ -236,5 +238,77 @@ describe('online resize', () => {
       false,
     );
     expect(canResizeOnline({ ...essd, Status: 'Available' }, undefined, ONLINE_RESIZE_CATEGORIES)).toBe(false);
+  });
+});
+
+describe('ECS calls', () => {
+  const target = { RegionId: 'cn-hangzhou', DiskId: 'd-1', InstanceId: 'i-1' };
+
+  it('detaches from the instance the disk is on and attaches to the one picked', () => {
+    expect(diskEcsCallFor({ action: 'detach' }, target)).toEqual({
+      action: 'DetachDisk',
+      params: { RegionId: 'cn-hangzhou', DiskId: 'd-1', InstanceId: 'i-1' },
+    });
+    expect(diskEcsCallFor({ action: 'attach', instanceId: 'i-2', deleteWithInstance: false }, target)).toEqual({
+      action: 'AttachDisk',
+      params: { RegionId: 'cn-hangzhou', DiskId: 'd-1', InstanceId: 'i-2', DeleteWithInstance: false },
+    });
+  });
+
+  it('sends the chosen snapshot, restart choice and attribute changes', () => {
+    expect(diskEcsCallFor({ action: 'reset', snapshotId: 's-1' }, target).params).toEqual({
+      RegionId: 'cn-hangzhou',
+      DiskId: 'd-1',
+      SnapshotId: 's-1',
+    });
+    expect(diskEcsCallFor({ action: 'reinit', autoStartInstance: true }, target)).toMatchObject({
+      action: 'ReInitDisk',
+      params: { AutoStartInstance: true },
+    });
+    expect(diskEcsCallFor({ action: 'modify', changes: { DiskName: 'logs' } }, target)).toEqual({
+      action: 'ModifyDiskAttribute',
+      params: { RegionId: 'cn-hangzhou', DiskId: 'd-1', DiskName: 'logs' },
+    });
+    expect(diskEcsCallFor({ action: 'delete' }, target)).toEqual({
+      action: 'DeleteDisk',
+      params: { RegionId: 'cn-hangzhou', DiskId: 'd-1' },
+    });
+  });
+
+  it('names a disk by ID and name', () => {
+    expect(diskLabel({ DiskId: 'd-1', DiskName: 'logs' })).toBe('d-1 (logs)');
+    expect(diskLabel({ DiskId: 'd-1', DiskName: '' })).toBe('d-1');
+  });
+});
+
+describe('modify attributes', () => {
+  const current = {
+    DiskName: 'logs',
+    Description: 'app logs',
+    DeleteWithInstance: false,
+    DeleteAutoSnapshot: true,
+    EnableAutoSnapshot: false,
+  };
+
+  it('sends only what changed, the name trimmed', () => {
+    expect(attributeChanges(current, current)).toEqual({});
+    expect(attributeChanges(current, { ...current, DiskName: ' logs-2 ', EnableAutoSnapshot: true })).toEqual({
+      DiskName: 'logs-2',
+      EnableAutoSnapshot: true,
+    });
+  });
+
+  it('refuses what ECS refuses: a removed name or description, a malformed one', () => {
+    expect(validateAttributes(current, current)).toEqual({ DiskName: null, Description: null });
+    expect(validateAttributes(current, { ...current, DiskName: '', Description: '' })).toEqual({
+      DiskName: 'cannotClear',
+      Description: 'cannotClear',
+    });
+    expect(validateAttributes(current, { ...current, DiskName: '1st', Description: 'x' })).toEqual({
+      DiskName: 'start',
+      Description: 'length',
+    });
+    // A disk without a name may stay without one.
+    expect(validateAttributes({ ...current, DiskName: '' }, { ...current, DiskName: '' }).DiskName).toBeNull();
   });
 });
