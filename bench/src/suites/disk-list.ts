@@ -5,8 +5,8 @@ import { fmt, interleaved, printTable } from '../lib/measure.js';
 import { listThroughBff, signIn, startBff } from '../servers/bff-child.js';
 import { floorListing, timed } from './fleet-through-bff.js';
 
-/** Instances of the region, one system disk each (and some data disks): at least 10,000 disks. */
-const FLEET = 10_000;
+/** Disks of the region (the emulator's disk fleet: system and data disks of 2,500 instances, the rest unattached). */
+const DISKS = 10_000;
 const LATENCY_MS = 50;
 const CONCURRENCY = 16;
 const REGION = 'cn-hangzhou';
@@ -22,7 +22,7 @@ const ROUNDS = 3;
  */
 export async function diskList(): Promise<void> {
   const emulator = await startChildServer(new URL('../servers/emulator-server.js', import.meta.url), [
-    JSON.stringify({ instances: FLEET, latencyMs: LATENCY_MS }),
+    JSON.stringify({ disks: DISKS, latencyMs: LATENCY_MS }),
   ]);
   const credentials = emulator.info.credentials as Credentials;
   const canned = await startChildServer(new URL('../servers/canned-pages-server.js', import.meta.url), [
@@ -36,6 +36,7 @@ export async function diskList(): Promise<void> {
   ]);
   const pages = canned.info.pages as number;
   const disks = canned.info.totalCount as number;
+  if (disks !== DISKS) throw new Error(`the emulator has ${disks} disks, expected ${DISKS}`);
   const bffEnv = { CONSOLE_FLEET_CONCURRENCY: String(CONCURRENCY), CONSOLE_FLEET_CACHE_SECONDS: '0' };
   const bff = await startBff(emulator.url, credentials, bffEnv);
   const bffOnCanned = await startBff(canned.url, credentials, bffEnv);
