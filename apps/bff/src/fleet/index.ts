@@ -9,8 +9,7 @@ export { describeById } from './by-id.js';
 export { encodedBody } from './encoded-body.js';
 export { ifNoneMatchHits } from './etag.js';
 export { listQuery } from './ids-query.js';
-export { DISK_LIST, INSTANCE_LIST, REGION_LIST_KINDS, SNAPSHOT_LIST, type RegionListKind } from './kinds.js';
-export { RegionListings } from './region-listings.js';
+export { REGION_LIST_KINDS, type RegionListKind } from './kinds.js';
 
 /** The shared listings of every kind (instances, disks, snapshots), one RegionListings each. */
 export class SharedListings {
