@@ -1,12 +1,11 @@
 import type { PropertyFilterQuery, PropertyFilterToken } from '@cloudscape-design/collection-hooks';
 import { describe, expect, it } from 'vitest';
+import { MAX_SUGGESTIONS_PER_PROPERTY, tagKeysOf } from '@/components/resource-list';
 import {
-  filteringOptionsOf,
   filterRows,
+  instanceFilteringOptions as filteringOptionsOf,
   matchesQuery,
   matchesToken,
-  MAX_SUGGESTIONS_PER_PROPERTY,
-  tagKeysOf,
 } from '@/features/instances/logic/filtering';
 import { toInstanceRow, toInstanceRows } from '@/features/instances/logic/instance-row';
 import { makeInstance } from './fixtures';

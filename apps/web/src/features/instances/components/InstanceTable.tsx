@@ -1,26 +1,27 @@
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { InstanceStatusIndicator } from '@/components/InstanceStatusIndicator';
 import {
+  downloadCsv,
+  ListPreferences,
+  PAGE_SIZES,
   ResourceList,
-  type ResourceListFiltering,
+  StatusCounts,
+  useListPreferences,
+  useRowFiltering,
   type ResourceListLabels,
   type ResourceListSelection,
   type ResourceListSource,
 } from '@/components/resource-list';
-import { csvBlob, downloadBlob } from '@/lib/download';
 import { useLocale } from '@/lib/i18n';
 import { CSV_COLUMNS, instancesCsv, instancesCsvFilename, type CsvColumn } from '../logic/csv-export';
-import { filteringOptionsOf, filterRows, matchesQuery, tagKeysOf } from '../logic/filtering';
+import { INSTANCE_FILTERING } from '../logic/filtering';
 import { toInstanceRows, type InstanceRow } from '../logic/instance-row';
-import { countByStatus } from '../logic/status';
-import { PAGE_SIZES } from '../logic/table-preferences';
+import { countByStatus, INSTANCE_STATUSES } from '../logic/status';
+import { INSTANCE_TABLE_PREFERENCES } from '../logic/table-preferences';
 import type { InstanceSummary } from '@ecs-console/contract';
 import { useInstanceColumns } from './instance-columns';
 import { InstanceActions } from './InstanceActions';
-import { StatusCounts } from './StatusCounts';
-import { TablePreferences } from './TablePreferences';
-import { useFilteringProperties } from './use-filtering-properties';
-import { useTablePreferences } from './use-table-preferences';
 
 const LABELS: ResourceListLabels = {
   title: 'instances.title',
@@ -39,6 +40,7 @@ const LABELS: ResourceListLabels = {
 
 const rowId = (row: InstanceRow) => row.id;
 const rowLabel = (row: InstanceRow) => row.name || row.id;
+const statusIndicator = (status: string) => <InstanceStatusIndicator status={status} />;
 
 function renderActions({ selectedItems, notShownIds }: ResourceListSelection<InstanceRow>) {
   return <InstanceActions instances={selectedItems.map((row) => row.instance)} notShownIds={notShownIds} />;
@@ -59,42 +61,24 @@ interface InstanceTableProps {
 export function InstanceTable({ regionId, instances, source, onRefresh }: InstanceTableProps) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const [preferences, setPreferences] = useTablePreferences();
+  const [preferences, setPreferences] = useListPreferences('instances-table', INSTANCE_TABLE_PREFERENCES);
   const columns = useInstanceColumns();
 
   const rows = useMemo(() => instances && toInstanceRows(instances, locale), [instances, locale]);
-  const tagKeys = useMemo(() => tagKeysOf(rows ?? []), [rows]);
-  const properties = useFilteringProperties(tagKeys);
-  const filtering = useMemo(
-    (): ResourceListFiltering<InstanceRow> => ({
-      properties,
-      options: filteringOptionsOf(rows ?? []).map((option) =>
-        option.propertyKey === 'status'
-          ? { ...option, label: t(`instanceStatus.${option.value as InstanceSummary['Status']}`) }
-          : option,
-      ),
-      match: matchesQuery,
-      filterItems: filterRows,
-      customGroupsText: [
-        {
-          group: 'tags',
-          properties: t('instances.filter.tagProperties'),
-          values: t('instances.filter.tagPropertyValues'),
-        },
-      ],
-    }),
-    [properties, rows, t],
-  );
+  const filtering = useRowFiltering(rows, INSTANCE_FILTERING);
 
   const counts = useMemo(() => instances && countByStatus(instances), [instances]);
-  const renderSummary = useCallback(() => counts && <StatusCounts counts={counts} />, [counts]);
+  const renderSummary = useCallback(
+    () => counts && <StatusCounts statuses={INSTANCE_STATUSES} counts={counts} indicator={statusIndicator} />,
+    [counts],
+  );
 
   const exportCsv = useCallback(
     (filteredRows: readonly InstanceRow[]) => {
       const headings = Object.fromEntries(
         CSV_COLUMNS.map((column) => [column, t(`instances.csv.${column}`)]),
       ) as Record<CsvColumn, string>;
-      downloadBlob(instancesCsvFilename(regionId, new Date()), csvBlob(instancesCsv(filteredRows, headings)));
+      downloadCsv(instancesCsvFilename(regionId, new Date()), instancesCsv(filteredRows, headings));
     },
     [regionId, t],
   );
@@ -116,7 +100,14 @@ export function InstanceTable({ regionId, instances, source, onRefresh }: Instan
       pageSizes={PAGE_SIZES}
       onPreferencesChange={setPreferences}
       renderPreferences={(shown, onConfirm) => (
-        <TablePreferences preferences={shown} columns={columns} onChange={onConfirm} />
+        <ListPreferences
+          preferences={shown}
+          model={INSTANCE_TABLE_PREFERENCES}
+          columns={columns}
+          alwaysVisible="id"
+          pageSizeLabel={(count) => t('table.pageSizeOption', { count })}
+          onChange={onConfirm}
+        />
       )}
       renderSummary={renderSummary}
       renderActions={renderActions}

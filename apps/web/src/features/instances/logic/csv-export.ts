@@ -1,5 +1,4 @@
-import { toCsv, type CsvValue } from '@/lib/csv';
-import { localDateStamp } from '@/lib/format';
+import { listCsvFilename, rowsCsv, type CsvColumns } from '@/components/resource-list';
 import type { InstanceRow } from './instance-row';
 
 export const CSV_COLUMNS = [
@@ -20,52 +19,29 @@ export const CSV_COLUMNS = [
 ] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
-/**
- * Raw values, not display text: ECS statuses and ISO times sort and parse in a spreadsheet, and the
- * file reads the same whatever the exporting user's language.
- */
-function csvValue(row: InstanceRow, column: CsvColumn): CsvValue {
-  const { instance } = row;
-  switch (column) {
-    case 'id':
-      return row.id;
-    case 'name':
-      return row.name;
-    case 'status':
-      return row.status;
-    case 'zone':
-      return row.zone;
-    case 'instanceType':
-      return row.instanceType;
-    case 'cpu':
-      return instance.Cpu;
-    case 'memoryGiB':
-      return instance.Memory / 1024;
-    case 'privateIps':
-      return row.privateIps.join(' ');
-    case 'publicIps':
-      return row.publicIps.join(' ');
-    case 'osType':
-      return row.osType;
-    case 'osName':
-      return row.osName;
-    case 'chargeType':
-      return instance.InstanceChargeType;
-    case 'created':
-      return instance.CreationTime;
-    case 'tags':
-      return row.tags.map((tag) => `${tag.TagKey}=${tag.TagValue}`).join('; ');
-  }
-}
+/** Raw values (ECS statuses, ISO times), as resource-list/list-csv explains. */
+const CSV_VALUES: CsvColumns<InstanceRow, CsvColumn> = {
+  id: (row) => row.id,
+  name: (row) => row.name,
+  status: (row) => row.status,
+  zone: (row) => row.zone,
+  instanceType: (row) => row.instanceType,
+  cpu: (row) => row.instance.Cpu,
+  memoryGiB: (row) => row.instance.Memory / 1024,
+  privateIps: (row) => row.privateIps.join(' '),
+  publicIps: (row) => row.publicIps.join(' '),
+  osType: (row) => row.osType,
+  osName: (row) => row.osName,
+  chargeType: (row) => row.instance.InstanceChargeType,
+  created: (row) => row.instance.CreationTime,
+  tags: (row) => row.tags.map((tag) => `${tag.TagKey}=${tag.TagValue}`).join('; '),
+};
 
 /** The rows as CSV, with the column headings in the user's language. */
 export function instancesCsv(rows: readonly InstanceRow[], headings: Record<CsvColumn, string>): string {
-  return toCsv(
-    CSV_COLUMNS.map((column) => headings[column]),
-    rows.map((row) => CSV_COLUMNS.map((column) => csvValue(row, column))),
-  );
+  return rowsCsv(rows, CSV_COLUMNS, CSV_VALUES, headings);
 }
 
 export function instancesCsvFilename(regionId: string, now: Date): string {
-  return `ecs-instances-${regionId}-${localDateStamp(now)}.csv`;
+  return listCsvFilename('instances', regionId, now);
 }

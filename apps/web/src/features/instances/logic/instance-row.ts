@@ -1,3 +1,4 @@
+import { rowBuilder, rowSearch, type SearchValues } from '@/components/resource-list';
 import type { InstanceSummary } from '@ecs-console/contract';
 import type { InstanceStatus, Tag } from '@ecs-console/ecs-client';
 import { instanceTags, osDisplayName, privateIps, publicIps } from './instance-fields';
@@ -15,12 +16,6 @@ export type RowPropertyKey =
   | 'osName'
   | 'tagKey'
   | 'tagValue';
-
-/** Values as they are, and lower-cased for the case-insensitive operators. */
-export interface SearchValues {
-  readonly exact: readonly string[];
-  readonly lower: readonly string[];
-}
 
 /**
  * One instance as the list works with it: the values it filters, sorts and exports, read out of
@@ -46,14 +41,7 @@ export interface InstanceRow {
   readonly tagValues: ReadonlyMap<string, SearchValues>;
 }
 
-const EMPTY: readonly string[] = [];
-
-function values(exact: readonly string[]): SearchValues {
-  return { exact, lower: exact.map((value) => value.toLowerCase()) };
-}
-
 export function toInstanceRow(instance: InstanceSummary, locale: string): InstanceRow {
-  const tags = instanceTags(instance);
   const row = {
     instance,
     id: instance.InstanceId,
@@ -65,60 +53,27 @@ export function toInstanceRow(instance: InstanceSummary, locale: string): Instan
     publicIps: publicIps(instance),
     osType: instance.OSType,
     osName: osDisplayName(instance, locale),
-    tags,
+    tags: instanceTags(instance),
   };
-  const tagKeys = tags.length === 0 ? EMPTY : tags.map((tag) => tag.TagKey);
-  const tagValueList = tags.length === 0 ? EMPTY : tags.map((tag) => tag.TagValue);
-  const byKey = new Map<string, string[]>();
-  for (const tag of tags) {
-    const list = byKey.get(tag.TagKey);
-    if (list) list.push(tag.TagValue);
-    else byKey.set(tag.TagKey, [tag.TagValue]);
-  }
-  const search: Record<RowPropertyKey, SearchValues> = {
-    name: values([row.name]),
-    id: values([row.id]),
-    status: values([row.status]),
-    zone: values([row.zone]),
-    instanceType: values([row.instanceType]),
-    privateIp: values(row.privateIps),
-    publicIp: values(row.publicIps),
-    osType: values([row.osType]),
-    osName: values([row.osName]),
-    tagKey: values(tagKeys),
-    tagValue: values(tagValueList),
-  };
-  const tagValues = new Map<string, SearchValues>();
-  for (const [key, list] of byKey) tagValues.set(key, values(list));
-  const searchable = [
-    row.id,
-    row.name,
-    row.status,
-    row.zone,
-    row.instanceType,
-    ...row.privateIps,
-    ...row.publicIps,
-    row.osType,
-    row.osName,
-    ...tags.flatMap((tag) => [tag.TagKey, tag.TagValue]),
-  ];
-  return { ...row, searchText: searchable.join('\n').toLowerCase(), search, tagValues };
+  const search = rowSearch(
+    {
+      name: [row.name],
+      id: [row.id],
+      status: [row.status],
+      zone: [row.zone],
+      instanceType: [row.instanceType],
+      privateIp: row.privateIps,
+      publicIp: row.publicIps,
+      osType: [row.osType],
+      osName: [row.osName],
+    },
+    row.tags,
+  );
+  return { ...row, ...search };
 }
-
-/** Rows already built, per instance object and locale: a refresh rebuilds only what changed. */
-const rowCache = new WeakMap<InstanceSummary, { readonly locale: string; readonly row: InstanceRow }>();
 
 /**
  * The rows of a list. An instance object seen before (a 304, or a merge that changed other
- * instances: both keep unchanged instances' identity) gets its row back rather than a new one, so
- * a refresh costs what changed and unchanged rows stay the same objects for memoised rendering.
+ * instances: both keep unchanged instances' identity) gets its row back rather than a new one.
  */
-export function toInstanceRows(instances: readonly InstanceSummary[], locale: string): InstanceRow[] {
-  return instances.map((instance) => {
-    const cached = rowCache.get(instance);
-    if (cached?.locale === locale) return cached.row;
-    const row = toInstanceRow(instance, locale);
-    rowCache.set(instance, { locale, row });
-    return row;
-  });
-}
+export const toInstanceRows = rowBuilder(toInstanceRow);

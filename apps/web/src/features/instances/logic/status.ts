@@ -1,4 +1,5 @@
 import type { InstanceStatus } from '@ecs-console/ecs-client';
+import { countByStatus as countItemsByStatus } from '@/components/resource-list';
 import { FAST_REFRESH_MS, INSTANCE_TRANSITIONAL_STATUSES, SLOW_REFRESH_MS } from '@/lib/region-list';
 
 /** Every status ECS reports for an instance, in the order the console counts and filters them. */
@@ -12,13 +13,9 @@ export const INSTANCE_STATUSES = [
 
 export type StatusCounts = Record<InstanceStatus, number>;
 
+/** How many instances are in each status; a status ECS adds later is not counted. */
 export function countByStatus(instances: readonly { readonly Status: InstanceStatus }[]): StatusCounts {
-  const counts = Object.fromEntries(INSTANCE_STATUSES.map((status) => [status, 0])) as StatusCounts;
-  for (const { Status } of instances) {
-    // A status ECS adds later is simply not counted rather than breaking the header.
-    if (Object.hasOwn(counts, Status)) counts[Status] += 1;
-  }
-  return counts;
+  return countItemsByStatus(instances, INSTANCE_STATUSES);
 }
 
 /** Statuses ECS moves out of by itself within seconds to minutes. */

@@ -1,0 +1,33 @@
+import { toCsv, type CsvValue } from '@/lib/csv';
+import { csvBlob, downloadBlob } from '@/lib/download';
+import { localDateStamp } from '@/lib/format';
+
+/**
+ * A list's CSV export. Raw values, not display text: ECS statuses and ISO times sort and parse in
+ * a spreadsheet, and the file reads the same whatever the exporting user's language; only the
+ * headings are in it.
+ */
+
+/** Each column of the file: its ID (which names its heading) and its raw value per row. */
+export type CsvColumns<R, C extends string> = Readonly<Record<C, (row: R) => CsvValue>>;
+
+export function rowsCsv<R, C extends string>(
+  rows: readonly R[],
+  columns: readonly C[],
+  valueOf: CsvColumns<R, C>,
+  headings: Readonly<Record<C, string>>,
+): string {
+  return toCsv(
+    columns.map((column) => headings[column]),
+    rows.map((row) => columns.map((column) => valueOf[column](row))),
+  );
+}
+
+/** `ecs-<what>-<region>-<local date>.csv`. */
+export function listCsvFilename(what: string, regionId: string, now: Date): string {
+  return `ecs-${what}-${regionId}-${localDateStamp(now)}.csv`;
+}
+
+export function downloadCsv(filename: string, csv: string): void {
+  downloadBlob(filename, csvBlob(csv));
+}
