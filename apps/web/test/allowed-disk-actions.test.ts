@@ -33,7 +33,14 @@ function disk(overrides: Partial<RuledDisk> = {}): RuledDisk {
 const available = (overrides: Partial<RuledDisk> = {}) => disk({ Status: 'Available', InstanceId: '', ...overrides });
 
 function instance(Status: InstanceStatus, overrides: Partial<RuledInstance> = {}): RuledInstance {
-  return { InstanceId: 'i-web1', InstanceName: 'web-1', Status, OperationLocks: { LockReason: [] }, ...overrides };
+  return {
+    InstanceId: 'i-web1',
+    InstanceName: 'web-1',
+    Status,
+    OperationLocks: { LockReason: [] },
+    StartTime: '2026-01-01T00:00Z',
+    ...overrides,
+  };
 }
 
 function context(role: Role = 'admin', ...instances: RuledInstance[]): DiskRuleContext {
@@ -150,6 +157,13 @@ describe('the attached instance', () => {
     expect(reason('reinit', [disk()], noInstances)).toBe('instanceUnknown');
     // An Available disk has no instance to wait for.
     expect(enabled('reset', [available()], noInstances)).toBe(true);
+  });
+
+  it('neither re-initialises nor snapshots a disk of an instance that has never run', () => {
+    const fresh = context('admin', instance('Stopped', { StartTime: '' }));
+    expect(reason('reinit', [disk()], fresh)).toBe('instanceNeverStarted');
+    expect(reason('createSnapshot', [disk()], fresh)).toBe('instanceNeverStarted');
+    expect(enabled('detach', [disk()], fresh)).toBe(true);
   });
 
   it('refuses what the instance locks refuse', () => {

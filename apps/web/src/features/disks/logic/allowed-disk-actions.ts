@@ -29,7 +29,10 @@ export type RuledDisk = Pick<
 >;
 
 /** What the rules read of the instance a disk is attached to. */
-export type RuledInstance = Pick<InstanceSummary, 'InstanceId' | 'InstanceName' | 'Status' | 'OperationLocks'>;
+export type RuledInstance = Pick<
+  InstanceSummary,
+  'InstanceId' | 'InstanceName' | 'Status' | 'OperationLocks' | 'StartTime'
+>;
 
 export interface DiskRuleContext {
   readonly role: Role;
@@ -70,6 +73,12 @@ const REFUSALS = {
   /** The attached instance has expired or is in arrears: `InstanceExpiredOrInArrears`. */
   instanceFinancialLock: ({ disk, instance }: RuledTarget) =>
     isAttached(disk) && instanceHasLock(instance, 'financial'),
+  /**
+   * The attached instance has never run (no StartTime): ECS neither re-initialises its disks
+   * (`IncorrectInstanceStatus`) nor snapshots them (`IncorrectDiskStatus.NeverUsed`).
+   */
+  instanceNeverStarted: ({ disk, instance }: RuledTarget) =>
+    isAttached(disk) && instance !== undefined && !instance.StartTime,
   /** A system disk stays with its instance: `DiskTypeViolation`. */
   systemDisk: ({ disk }: RuledTarget) => disk.Type === 'system',
   /** A subscription disk ends with its term (or its instance's), not with DeleteDisk. */
@@ -144,7 +153,7 @@ export const DISK_ACTION_RULES: Readonly<Record<DiskAction, DiskActionRule>> = {
     batch: false,
     statuses: ['In_use'],
     instanceStatuses: ['Stopped'],
-    refusals: [...LOCKS, ...INSTANCE_LOCKS, 'snapshotInProgress'],
+    refusals: [...LOCKS, ...INSTANCE_LOCKS, 'instanceNeverStarted', 'snapshotInProgress'],
   },
   reset: {
     role: 'admin',
@@ -158,7 +167,7 @@ export const DISK_ACTION_RULES: Readonly<Record<DiskAction, DiskActionRule>> = {
     batch: false,
     statuses: ['In_use', 'Available'],
     instanceStatuses: ['Running', 'Stopped'],
-    refusals: [...LOCKS, ...INSTANCE_LOCKS, 'snapshotInProgress', 'neverAttached'],
+    refusals: [...LOCKS, ...INSTANCE_LOCKS, 'instanceNeverStarted', 'snapshotInProgress', 'neverAttached'],
   },
   delete: {
     role: 'admin',
@@ -197,6 +206,13 @@ function instanceRefusal(rule: DiskActionRule, { disk, instance }: RuledTarget):
   return allowed.length === 1 && allowed[0] === 'Stopped' ? 'instanceMustBeStopped' : 'instanceMustBeRunningOrStopped';
 }
 
+/** The instances of some targets, each once. */
+function instancesOf(targets: readonly RuledTarget[]): RuledInstance[] {
+  const byId = new Map<string, RuledInstance>();
+  for (const { instance } of targets) if (instance) byId.set(instance.InstanceId, instance);
+  return [...byId.values()];
+}
+
 /**
  * Whether an action can run on the selected disks: the user's role must allow it, a single-disk
  * action needs exactly one, and every disk must be free of what ECS refuses it for, in a status ECS
@@ -217,7 +233,14 @@ export function diskActionAvailability(
   }));
   for (const refusal of rule.refusals) {
     const refused = targets.filter((target) => refuses(refusal, target, context));
-    if (refused.length > 0) return { enabled: false, reason: refusal, disks: refused.map(({ disk }) => disk) };
+    if (refused.length > 0) {
+      return {
+        enabled: false,
+        reason: refusal,
+        disks: refused.map(({ disk }) => disk),
+        instances: instancesOf(refused),
+      };
+    }
   }
   const wrongStatus = disks.filter((disk) => !rule.statuses.includes(disk.Status));
   if (wrongStatus.length > 0) {
@@ -227,13 +250,12 @@ export function diskActionAvailability(
     const refusal = instanceRefusal(rule, target);
     if (refusal) {
       const refused = targets.filter((other) => instanceRefusal(rule, other) === refusal);
-      const instances = refused.flatMap(({ instance }) => (instance ? [instance] : []));
       return {
         enabled: false,
         reason: refusal,
         disks: refused.map(({ disk }) => disk),
         allowed: rule.instanceStatuses,
-        instances: [...new Map(instances.map((instance) => [instance.InstanceId, instance])).values()],
+        instances: instancesOf(refused),
       };
     }
   }
