@@ -7,3 +7,7 @@ export { AttachDiskModal } from './components/AttachDiskModal';
 export { DetachDisksModal } from './components/DetachDisksModal';
 export { ResetDiskModal } from './components/ResetDiskModal';
 export { diskActionStates } from './logic/allowed-disk-actions';
+export { CreateDiskModal, type CreateDiskModalProps } from './components/CreateDiskModal';
+export { ResizeDiskModal, type ResizeDiskModalProps } from './components/ResizeDiskModal';
+export { CreateSnapshotModal, type CreateSnapshotModalProps } from './components/CreateSnapshotModal';
+export { diskCategoryLabel } from './logic/disk-categories';

@@ -1,3 +1,4 @@
+import Alert from '@cloudscape-design/components/alert';
 import Checkbox from '@cloudscape-design/components/checkbox';
 import FormField from '@cloudscape-design/components/form-field';
 import { useState } from 'react';
@@ -56,6 +57,7 @@ function AttachDiskDialog({ regionId, disk, onDismiss, onDone }: Omit<AttachDisk
       >
         {t('disks.actions.attach.deleteWithInstance')}
       </Checkbox>
+      <Alert type="info">{t('disks.actions.attach.afterAttach')}</Alert>
     </FormModal>
   );
 }
