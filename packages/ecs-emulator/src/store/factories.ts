@@ -204,7 +204,17 @@ export function createSnapshot(
   };
   region.snapshots.set(id, snapshot);
   store.index(regionId, id);
+  scheduleRelease(store, regionId, snapshot);
   return snapshot;
+}
+
+/** An accomplished snapshot with RetentionDays is released when they are over, counted from its creation. */
+export function scheduleRelease(store: Store, regionId: string, snapshot: SnapshotRecord): void {
+  if (snapshot.Status !== 'accomplished' || snapshot.RetentionDays === undefined) return;
+  store.setTransition('snapshot', regionId, snapshot, {
+    to: 'released',
+    at: snapshot.startedAt + snapshot.RetentionDays * DAY_MS,
+  });
 }
 
 /** A custom image made from a snapshot (only what snapshots' Usage and DeleteSnapshot need). */

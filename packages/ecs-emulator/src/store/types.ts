@@ -143,7 +143,8 @@ export interface SnapshotRecord {
   SnapshotName: string;
   Description: string;
   Status: SnapshotStatus;
-  transition?: Transition<SnapshotStatus> | undefined;
+  /** To accomplished while progressing; then, with RetentionDays, `released` when they are over. */
+  transition?: Transition<SnapshotStatus | 'released'> | undefined;
   /** Emulated ms when it started; progress runs from here to `transition.at`. */
   readonly startedAt: number;
   readonly SourceDiskId: string;

@@ -4,6 +4,7 @@ import type { Build } from './build.js';
 import { between, yyyymmdd } from './helpers.js';
 import { DAY, HOME_REGION, HOUR } from './scenario.js';
 import { attachNewDisk } from './storage.js';
+import { snapshotDurationMs } from '../../providers/snapshots/lifecycle.js';
 
 // ---------------------------------------------------------------------------------------------
 // What the Disks and Snapshots pages need to find whatever the seed (default estate, home region)
@@ -34,7 +35,8 @@ export function addStorageLandmarks(build: Build): void {
     Description: 'Binary log archive',
     Category: 'cloud_essd',
     PerformanceLevel: 'PL3',
-    Size: 2048,
+    // 32 TiB: its snapshot takes nine hours at ECS's pace.
+    Size: 32_768,
     Encrypted: true,
     createdAt: database.createdAt,
   });
@@ -86,7 +88,7 @@ function attachSubscriptionDisk(build: Build, instance: InstanceRecord): void {
   });
 }
 
-/** A large snapshot started an hour ago that takes hours more, so its progress shows. */
+/** A snapshot of a very large disk, started an hour ago and hours from done, so its progress shows. */
 function addSlowSnapshot(build: Build, region: RegionState, disk: DiskRecord): void {
   const startedAt = build.now - HOUR;
   const snapshot = createSnapshot(build.store, region, disk, {
@@ -99,7 +101,7 @@ function addSlowSnapshot(build: Build, region: RegionState, disk: DiskRecord): v
   });
   build.store.setTransition('snapshot', region.region.RegionId, snapshot, {
     to: 'accomplished',
-    at: build.now + 7 * HOUR,
+    at: startedAt + snapshotDurationMs(disk.Size),
   });
 }
 
