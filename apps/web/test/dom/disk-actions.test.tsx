@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { DiskActions } from '@/features/disks';
-import { makeDisk, makeInstance } from '../fixtures';
+import { makeDisk, makeInstance, makeSnapshot } from '../fixtures';
 import { DiskListObserver, openMenuAction, ok, regionLists, REGION } from './disk-actions-support';
 import { apiError, stubApi } from './fetch-stub';
 import { makeSession, renderInConsole } from './render';
@@ -91,6 +91,20 @@ describe('disabled reasons', () => {
     expect(
       await screen.findAllByText('d-data1 (data-1) is In use: this needs a disk that is Available.'),
     ).not.toHaveLength(0);
+  });
+
+  it("on the disk page, waits for the disk's snapshot in progress", async () => {
+    const taking = makeSnapshot({ SnapshotId: 's-taking', SourceDiskId: 'd-data1', Status: 'progressing' });
+    stubApi(regionLists({ instances: [web1], snapshots: [taking] }));
+    const { user } = renderInConsole(<DiskActions regionId={REGION} disks={[data1]} variant="detail" />);
+    const snapshot = screen.getByRole('button', { name: 'Create snapshot' });
+    await waitFor(() => expect(snapshot).toHaveAttribute('aria-disabled', 'true'));
+    await user.hover(snapshot);
+    expect(
+      await screen.findAllByText('A snapshot of d-data1 (data-1) is being taken: wait until it is done.'),
+    ).not.toHaveLength(0);
+    // The disk page has no Create disk: it is about this disk.
+    expect(screen.queryByRole('button', { name: 'Create disk' })).not.toBeInTheDocument();
   });
 
   it('needs one disk for single-disk actions', async () => {
