@@ -56,4 +56,22 @@ describe('snapshot retention', () => {
     copy.advance();
     expect(autos(copy)).toEqual([]);
   });
+
+  it('releases them too from a state file written before retention was kept', () => {
+    const clock = new Clock({ start: Date.UTC(2026, 10, 15, 9, 30), realNow: () => 0 });
+    const store = new Store(clock);
+    generateEstate(store);
+    const saved = JSON.parse(serializeState(store)) as { regions: { snapshots: { transition: unknown }[] }[] };
+    for (const region of saved.regions) for (const snapshot of region.snapshots) snapshot.transition = null;
+    const copy = new Store(clock);
+    registerTransitions(copy);
+    restoreState(copy, JSON.stringify(saved));
+    clock.advance(8 * DAY);
+    copy.advance();
+    const left = [...copy.regions.values()].flatMap((r) => [...r.snapshots.values()]);
+    expect(left.length).toBeGreaterThan(0);
+    expect(
+      left.filter((snapshot) => snapshot.RetentionDays !== undefined && snapshot.Status === 'accomplished'),
+    ).toEqual([]);
+  });
 });

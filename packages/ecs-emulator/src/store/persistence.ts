@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { scheduleRelease } from './factories.js';
 import type { Store } from './store.js';
 import type {
   DiskRecord,
@@ -72,6 +73,10 @@ export function restoreState(store: Store, json: string, source = 'the state'): 
     for (const instance of saved.instances) region.instances.set(instance.InstanceId, instance);
     for (const disk of saved.disks) region.disks.set(disk.DiskId, disk);
     for (const snapshot of saved.snapshots) region.snapshots.set(snapshot.SnapshotId, snapshot);
+    // Files written before snapshots were released at the end of their retention.
+    for (const snapshot of saved.snapshots) {
+      if (snapshot.transition === undefined) scheduleRelease(store, saved.region.RegionId, snapshot);
+    }
     for (const image of saved.images ?? []) region.images.set(image.ImageId, image);
     for (const group of saved.securityGroups) region.securityGroups.set(group.SecurityGroupId, group);
   }
