@@ -50,6 +50,7 @@ describe('delete disks', () => {
     stubApi({ ...regionLists({}), 'POST /api/ecs/DeleteDisk': Response.json({ RequestId: 'DEL-1' }) });
     const { user } = renderInConsole(<DiskActions regionId={REGION} disks={[spare(1)]} />);
     const dialog = await openMenuAction(user, 'Delete');
+    expect(within(dialog).getByText(/Its automatic snapshots are deleted with it\.$/)).toBeInTheDocument();
     expect(within(dialog).getByRole('textbox', { name: 'To confirm, type d-spare1' })).toBeInTheDocument();
     await user.type(within(dialog).getByRole('textbox'), 'd-spare1{Enter}');
     expect(await screen.findByText('Delete requested for d-spare1 (spare-1)')).toBeInTheDocument();

@@ -42,8 +42,10 @@ function DeleteDisksDialog({ regionId, disks, onDismiss, notShownIds }: Omit<Del
       <Alert type="warning">
         {t('disks.actions.delete.warning', { count: disks.length })}{' '}
         {keepsAutoSnapshots === 0
-          ? t('disks.actions.delete.autoSnapshotsDeleted')
-          : t('disks.actions.delete.autoSnapshotsKept', { count: keepsAutoSnapshots })}
+          ? t('disks.actions.delete.autoSnapshotsDeleted', { count: disks.length })
+          : keepsAutoSnapshots === disks.length
+            ? t('disks.actions.delete.autoSnapshotsAllKept', { count: disks.length })
+            : t('disks.actions.delete.autoSnapshotsKept', { count: keepsAutoSnapshots })}
       </Alert>
       <DiskActionTargets disks={disks} notShownIds={notShownIds} />
     </ConfirmByTypingModal>
