@@ -120,6 +120,32 @@ describe('the storage flow of the console', () => {
     expect(left.TotalCount).toBe(0);
   });
 
+  it('lets one of many parallel attaches and snapshots of a disk through, and refuses the rest as ECS does', async () => {
+    const running = await unlockedInstance('Running');
+    const { DiskId: diskId } = await client.call('CreateDisk', {
+      RegionId: REGION,
+      ZoneId: running.ZoneId,
+      DiskCategory: 'cloud_essd',
+      Size: 20,
+    });
+    ecs.control.advanceClock(5_000);
+    const attaches = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        failure(client.call('AttachDisk', { InstanceId: running.InstanceId, DiskId: diskId }, { regionId: REGION })),
+      ),
+    );
+    expect(attaches.filter((code) => code === undefined)).toHaveLength(1);
+    expect(new Set(attaches.filter(Boolean))).toEqual(new Set(['IncorrectDiskStatus']));
+    ecs.control.advanceClock(5_000);
+    const snapshots = await Promise.all(
+      Array.from({ length: 8 }, () => failure(client.call('CreateSnapshot', { DiskId: diskId }, { regionId: REGION }))),
+    );
+    expect(snapshots.filter((code) => code === undefined)).toHaveLength(1);
+    expect(new Set(snapshots.filter(Boolean))).toEqual(new Set(['IncorrectDiskStatus.CreatingSnapshot']));
+    const listed = await client.call('DescribeSnapshots', { RegionId: REGION, DiskId: diskId });
+    expect(listed.TotalCount).toBe(1);
+  });
+
   it('shows the slow snapshot of the estate moving, hours from done', async () => {
     const page = await client.call('DescribeSnapshots', { RegionId: REGION, Status: 'progressing' });
     const [slow] = page.Snapshots.Snapshot;
