@@ -15,6 +15,11 @@ export interface RegionListKind<K extends string, T> {
   readonly idOf: (item: T) => string;
   /** The item is in a state ECS moves out of by itself (within seconds to minutes). */
   readonly isTransitional: (item: T) => boolean;
+  /**
+   * The console's page of an item, when it has one: a feature that may not import the item's own
+   * feature (disks may not import instances) links to it with this.
+   */
+  readonly pagePath?: (regionId: string, id: string) => string;
 }
 
 export const INSTANCE_TRANSITIONAL_STATUSES: ReadonlySet<string> = new Set<InstanceStatus>([
@@ -30,11 +35,13 @@ export const DISK_TRANSITIONAL_STATUSES: ReadonlySet<string> = new Set<DiskStatu
 ]);
 export const SNAPSHOT_TRANSITIONAL_STATUSES: ReadonlySet<string> = new Set<SnapshotStatus>(['progressing']);
 
-export const INSTANCE_LIST: RegionListKind<'instances', InstanceSummary> = {
+export const INSTANCE_LIST: RegionListKind<'instances', InstanceSummary> &
+  Required<Pick<RegionListKind<'instances', InstanceSummary>, 'pagePath'>> = {
   path: 'instances',
   listKey: 'instances',
   idOf: (instance) => instance.InstanceId,
   isTransitional: (instance) => INSTANCE_TRANSITIONAL_STATUSES.has(instance.Status),
+  pagePath: (regionId, instanceId) => `/instances/${encodeURIComponent(regionId)}/${encodeURIComponent(instanceId)}`,
 };
 
 export const DISK_LIST: RegionListKind<'disks', DiskSummary> = {
