@@ -55,7 +55,6 @@ export function InstanceDisksSectionActions({ instance, selected }: InstanceDisk
       ? t('instances.disks.instanceMustBeRunningOrStopped', { status: t(`instanceStatus.${instance.Status}`) })
       : undefined;
   const close = () => setOpen(undefined);
-  const target = { InstanceId: instance.InstanceId, zoneId: instance.ZoneId };
 
   return (
     <>
@@ -99,7 +98,7 @@ export function InstanceDisksSectionActions({ instance, selected }: InstanceDisk
           regionId={regionId}
           visible
           zoneId={instance.ZoneId}
-          attachTo={{ instanceId: target.InstanceId, zoneId: target.zoneId }}
+          attachTo={{ instanceId: instance.InstanceId, zoneId: instance.ZoneId }}
           // A new disk is not in the list yet: fetch the list whole so it shows on the instance.
           onCreated={() => void queryClient.invalidateQueries({ queryKey: regionListQueryKey(DISK_LIST, regionId) })}
           onDismiss={close}
@@ -112,7 +111,16 @@ export function InstanceDisksSectionActions({ instance, selected }: InstanceDisk
         <ResizeDiskModal regionId={regionId} disk={selected} instance={instance} visible onDismiss={close} />
       )}
       {open === 'snapshot' && selected && (
-        <CreateSnapshotModal regionId={regionId} disk={selected} visible onDismiss={close} />
+        <CreateSnapshotModal
+          regionId={regionId}
+          disk={selected}
+          visible
+          onDismiss={() => {
+            // A new snapshot is not in the region's list yet: fetch it whole (the BFF answers 304 if nothing changed).
+            void queryClient.invalidateQueries({ queryKey: regionListQueryKey(SNAPSHOT_LIST, regionId) });
+            close();
+          }}
+        />
       )}
     </>
   );
