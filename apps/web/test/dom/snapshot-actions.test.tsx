@@ -173,6 +173,25 @@ describe('delete (typed confirmation)', () => {
       ]),
     );
   });
+  it('says which targets are on other pages of the list, and lists them first', async () => {
+    stubApi({});
+    const { user } = renderInConsole(
+      <SnapshotActions
+        regionId="cn-hangzhou"
+        snapshots={[nightly, weekly]}
+        notShownIds={new Set(['s-weekly'])}
+        allSnapshots={[nightly, weekly]}
+        disks={[disk]}
+      />,
+    );
+    const dialog = await openDelete(user);
+    expect(within(dialog).getByText(/1 of these is not shown in the list/)).toBeInTheDocument();
+    const targets = within(within(dialog).getByRole('list', { name: '2 snapshots' })).getAllByRole('listitem');
+    expect(targets.map((item) => item.textContent)).toEqual([
+      's-weekly weekly (not shown in the list)',
+      's-nightly nightly',
+    ]);
+  });
 });
 
 describe("ECS's refusals", () => {

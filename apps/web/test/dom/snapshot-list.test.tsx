@@ -141,6 +141,47 @@ describe('the Snapshots page', () => {
     expect(api.to(SNAPSHOTS).some((request) => request.path.endsWith('?ids=s-running'))).toBe(true);
   });
 
+  it('shows a snapshot created from the page at once, with its progress', async () => {
+    const created = makeSnapshot({
+      SnapshotId: 's-new1',
+      SnapshotName: 'before-release',
+      Status: 'progressing',
+      Progress: '0%',
+      RemainTime: 40,
+      SourceDiskId: 'd-data1',
+    });
+    let createdYet = false;
+    stubApi({
+      [SNAPSHOTS]: (request) =>
+        request.path.includes('ids=')
+          ? Response.json({ regionId: 'cn-hangzhou', requestedIds: ['s-new1'], fetchedAt: '', snapshots: [created] })
+          : Response.json(listAnswer(createdYet ? [nightly, created] : [nightly])),
+      [DISKS]: () => diskAnswer([disk]),
+      'POST /api/ecs/CreateSnapshot': () => {
+        createdYet = true;
+        return Response.json({ RequestId: 'SNAP-REQ-1', SnapshotId: 's-new1' });
+      },
+    });
+    const { user } = renderInConsole(
+      <Routes>
+        <Route path="/snapshots" element={<SnapshotsPage />} />
+      </Routes>,
+      { initialUrl: '/snapshots?region=cn-hangzhou', session: makeSession('operator') },
+    );
+    await screen.findByText('s-nightly');
+    await user.click(screen.getByRole('button', { name: 'Create snapshot' }));
+    const picker = await screen.findByRole('dialog');
+    await user.click(within(picker).getByRole('button', { name: /Choose a disk/ }));
+    await user.click(
+      (await screen.findAllByRole('option')).find((option) => option.textContent?.startsWith('orders-data'))!,
+    );
+    await user.click(within(picker).getByRole('button', { name: 'Next' }));
+    const form = await screen.findByRole('dialog', { name: /Create a snapshot of d-data1/ });
+    await user.click(within(form).getByRole('button', { name: 'Create snapshot' }));
+
+    expect(await screen.findByRole('progressbar', { name: 'Progress of s-new1' })).toBeInTheDocument();
+  });
+
   it('filters by tag from the address', async () => {
     renderPage('/snapshots?region=cn-hangzhou&filter=tag:env+=+prod', [nightly, running, orphan]);
     await screen.findByText('s-nightly');
