@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { seriousViolations } from '../support/accessibility.js';
 import { E2E_VIEWER } from '../support/constants.js';
 import { ADMIN, emulatorControl, filterInstances, fleet, shown, signIn } from '../support/console.js';
+import { listDisks } from '../support/storage.js';
 
 test.afterEach(async ({ request }) => {
   await emulatorControl(request, 'reset', { keepState: true });
@@ -122,4 +123,48 @@ test('the list page, filtered and with a selection, has no serious accessibility
   await page.goto('/instances?region=cn-hangzhou&filter=status+=+Running');
   await rows(page).nth(1).getByRole('checkbox').check();
   expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('the disks list: every disk with its instance by name, filtered by type and sorted by size in the address', async ({
+  page,
+}) => {
+  await signIn(page, ADMIN);
+  const disks = await listDisks(page);
+  const names = new Map((await fleet(page)).instances.map((i) => [i.InstanceId, i.InstanceName]));
+  const system = disks.find((disk) => disk.Type === 'system' && names.get(disk.InstanceId));
+  expect(system).toBeDefined();
+  const dataDisks = disks.filter((disk) => disk.Type === 'data').length;
+  expect(dataDisks).toBeGreaterThan(0);
+
+  await page.goto('/users');
+  await page.getByRole('link', { name: 'Disks' }).first().click();
+  await expect(page).toHaveURL(/\/disks\?region=cn-hangzhou$/);
+  await expect(heading(page)).toContainText(`(${disks.length})`);
+
+  // A system disk's row names its instance and links to it.
+  const filter = page.getByRole('combobox', { name: 'Filter disks' });
+  await filter.fill(system!.DiskId);
+  await filter.press('Enter');
+  const row = rowOf(page, system!.DiskId);
+  await expect(row).toContainText(names.get(system!.InstanceId)!);
+  await expect(row.getByRole('link', { name: system!.InstanceId })).toHaveAttribute(
+    'href',
+    `/instances/cn-hangzhou/${system!.InstanceId}`,
+  );
+  await expect(row).toContainText('System disk');
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+
+  // Data disks only, largest first: the address says so and a reload keeps it.
+  await filter.fill('Type = data');
+  await filter.press('Enter');
+  await expect(heading(page)).toContainText(`(${disks.length})`);
+  await expect(shown(page, `${dataDisks} ${dataDisks === 1 ? 'match' : 'matches'}`)).toBeVisible();
+  await page.locator('th[data-focus-id="header-size"]').first().click();
+  await page.locator('th[data-focus-id="header-size"]').first().click();
+  await expect(page).toHaveURL(/filter=type\+=\+data/);
+  await expect(page).toHaveURL(/sort=size&order=desc/);
+  const largest = Math.max(...disks.filter((disk) => disk.Type === 'data').map((disk) => disk.Size));
+  await page.reload();
+  await expect(rows(page).nth(1)).toContainText(`${largest.toLocaleString('en-US')}\u00a0GiB`);
+  await expect(rows(page).filter({ hasText: 'System disk' })).toHaveCount(0);
 });
