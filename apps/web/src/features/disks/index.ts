@@ -11,3 +11,4 @@ export { CreateDiskModal, type CreateDiskModalProps } from './components/CreateD
 export { ResizeDiskModal, type ResizeDiskModalProps } from './components/ResizeDiskModal';
 export { CreateSnapshotModal, type CreateSnapshotModalProps } from './components/CreateSnapshotModal';
 export { diskCategoryLabel } from './logic/disk-categories';
+export { useDiskList } from './api/disk-list';
