@@ -27,7 +27,7 @@ const spare = (overrides: Parameters<typeof makeDisk>[0]) =>
   makeDisk({ Status: 'Available', InstanceId: '', Device: '', ZoneId: 'cn-hangzhou-h', ...overrides });
 
 const sectionTable = () => screen.findByRole('table', { name: 'Disks' });
-const button = (name: string) => screen.getByRole('button', { name, exact: true });
+const button = (name: string) => screen.getByRole('button', { name });
 
 describe("the instance page's disks section", () => {
   it('lists the system disk first, then the data disks, each linked to its page, and no other disk', async () => {
