@@ -220,6 +220,19 @@ test('a viewer sees the storage pages with every write disabled, and the API ans
   await page.goto('/disks');
   await expect(page.getByRole('button', { name: 'Create disk' })).toBeDisabled();
 
+  const snapshot = (await listSnapshots(page)).find((candidate) => candidate.Status === 'accomplished')!;
+  await page.goto('/snapshots');
+  await expect(page.getByRole('button', { name: 'Create snapshot' })).toBeDisabled();
+  const snapshotFilter = page.getByRole('combobox', { name: 'Filter snapshots' });
+  await snapshotFilter.fill(snapshot.SnapshotId);
+  await snapshotFilter.press('Enter');
+  await page.getByRole('row').filter({ hasText: snapshot.SnapshotId }).getByRole('checkbox').check();
+  await page.getByRole('button', { name: 'Actions' }).click();
+  for (const item of ['Create disk from snapshot', 'Roll back disk to snapshot', 'Delete']) {
+    await expect(page.getByRole('menuitem', { name: item })).toBeDisabled();
+  }
+  await page.keyboard.press('Escape');
+
   await page.goto(diskPage(dataDisk.DiskId));
   await expect(page.getByRole('heading', { level: 1, name: dataDisk.DiskName || dataDisk.DiskId })).toBeVisible();
   for (const action of ['Attach', 'Detach', 'Create snapshot']) {
@@ -244,6 +257,7 @@ test('a viewer sees the storage pages with every write disabled, and the API ans
     ['CreateDisk', { RegionId: 'cn-hangzhou', ZoneId: dataDisk.ZoneId, Size: 40, DiskCategory: 'cloud_essd' }],
     ['DetachDisk', { RegionId: 'cn-hangzhou', DiskId: dataDisk.DiskId, InstanceId: dataDisk.InstanceId }],
     ['CreateSnapshot', { RegionId: 'cn-hangzhou', DiskId: dataDisk.DiskId }],
+    ['DeleteSnapshot', { RegionId: 'cn-hangzhou', SnapshotId: snapshot.SnapshotId }],
   ] as const) {
     const response = await page.request.post(`/api/ecs/${action}`, { headers, data });
     expect(response.status(), action).toBe(403);

@@ -12,3 +12,4 @@ export { ResizeDiskModal, type ResizeDiskModalProps } from './components/ResizeD
 export { CreateSnapshotModal, type CreateSnapshotModalProps } from './components/CreateSnapshotModal';
 export { diskCategoryLabel } from './logic/disk-categories';
 export { useDiskList } from './api/disk-list';
+export { useRefreshStorageLists } from './components/DiskDetailRefresh';

@@ -5,17 +5,16 @@ import ContentLayout from '@cloudscape-design/components/content-layout';
 import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Spinner from '@cloudscape-design/components/spinner';
-import { useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { ApiErrorAlert } from '@/components/ApiErrorAlert';
 import { InternalLink } from '@/components/InternalLink';
-import { markUserRequest } from '@/lib/background-fetch';
-import { DISK_LIST, INSTANCE_LIST, regionListQueryKey, SNAPSHOT_LIST, useRegionList } from '@/lib/region-list';
+import { INSTANCE_LIST, useRegionList } from '@/lib/region-list';
 import { DiskActions } from '../components/DiskActions';
 import { diskByIdQueryKey, useDiskDetail } from '../components/DiskDetailData';
 import { DiskDetailInstance } from '../components/DiskDetailInstance';
+import { useRefetchShown, useRefreshStorageLists } from '../components/DiskDetailRefresh';
 import { DiskDetailStatus } from '../components/DiskDetailStatus';
 import { DiskOverview } from '../components/DiskOverview';
 import { DiskSnapshots } from '../components/DiskSnapshots';
@@ -24,7 +23,6 @@ import { useDiskActionStates, useDisabledReasonText } from '../components/use-di
 /** `/disks/:regionId/:diskId`: the disk, its instance, its snapshots and what can be done to it. */
 export function DiskDetailPage() {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const { regionId = '', diskId = '' } = useParams();
   const state = useDiskDetail(regionId, diskId);
   const instances = useRegionList(INSTANCE_LIST, regionId);
@@ -36,18 +34,12 @@ export function DiskDetailPage() {
   const actionStates = useDiskActionStates(regionId, pageDisks, { withSnapshots: true });
   const resetRefusal = useDisabledReasonText()(actionStates.reset);
 
-  // The user's Refresh: the disk, its snapshots and its instance, each asked for as the user's request.
+  const refreshLists = useRefreshStorageLists(regionId);
+  const refetchShown = useRefetchShown();
+  // The user's Refresh: the disk (from the list, or by ID while the list lacks it), its snapshots and its instance.
   const refresh = () => {
-    for (const queryKey of [
-      regionListQueryKey(DISK_LIST, regionId),
-      regionListQueryKey(SNAPSHOT_LIST, regionId),
-      regionListQueryKey(INSTANCE_LIST, regionId),
-      diskByIdQueryKey(regionId, diskId),
-    ]) {
-      if (!queryClient.getQueryCache().find({ queryKey, exact: true })?.isActive()) continue;
-      markUserRequest(queryClient, queryKey);
-      void queryClient.refetchQueries({ queryKey, exact: true });
-    }
+    void refreshLists();
+    void refetchShown([diskByIdQueryKey(regionId, diskId)]);
   };
 
   const header = (

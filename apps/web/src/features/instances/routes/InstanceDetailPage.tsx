@@ -10,6 +10,7 @@ import { useNavigate, useParams } from 'react-router';
 import { ApiErrorAlert } from '@/components/ApiErrorAlert';
 import { InstanceStatusIndicator } from '@/components/InstanceStatusIndicator';
 import { InternalLink } from '@/components/InternalLink';
+import { useRefreshStorageLists } from '@/features/disks';
 import { useUserRefetch } from '@/lib/background-fetch';
 import { instanceQueryKey, useInstance } from '../api/instance';
 import { InstanceActions } from '../components/InstanceActions';
@@ -23,7 +24,13 @@ export function InstanceDetailPage() {
   const { regionId = '', instanceId = '' } = useParams();
   const query = useInstance(regionId, instanceId);
   const instance = query.data;
-  const refresh = useUserRefetch(instanceQueryKey(regionId, instanceId), query.refetch);
+  const refreshInstance = useUserRefetch(instanceQueryKey(regionId, instanceId), query.refetch);
+  const refreshDisks = useRefreshStorageLists(regionId);
+  // The page's Refresh is also its disks section's.
+  const refresh = () => {
+    void refreshDisks();
+    return refreshInstance();
+  };
 
   // A released instance has no page any more: back to the list, where the result shows.
   const onConfirmed = (request: ActionRequest) => {
