@@ -84,6 +84,14 @@ describe('merging polled instances into the list', () => {
     const fleet = fleetOf([a, b]);
     expect(mergeFleetInstances(fleet, [partial(['i-b'], [b, stranger])])).toBe(fleet);
   });
+
+  it('adds an item asked for that the list does not have yet (just created) at the end', () => {
+    const created = makeInstance({ InstanceId: 'i-new', Status: 'Pending' });
+    const merged = mergeFleetInstances(fleetOf([a, b]), [partial(['i-new'], [created])]);
+    expect(merged.instances.map((instance) => instance.InstanceId)).toEqual(['i-a', 'i-b', 'i-new']);
+    expect(merged.instances[0]).toBe(a);
+    expect(merged.totalCount).toBe(3);
+  });
 });
 
 describe('disks and snapshots in transition', () => {

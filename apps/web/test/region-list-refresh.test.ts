@@ -134,6 +134,21 @@ describe('the generic region list, on disks and snapshots', () => {
     expect(region.requests().filter((request) => request.ids === null)).toHaveLength(1);
   });
 
+  it('shows a disk the console just created as soon as it is asked for by ID, then follows it', async () => {
+    const region = fakeRegion<DiskSummary>('disks', (disk) => disk.DiskId, [attached]);
+    await observeDisks();
+    const created = makeDisk({ DiskId: 'd-new', Status: 'Creating', InstanceId: '', Device: '' });
+    region.set([attached, created]);
+    await refreshRegionListItems(client, DISK_LIST, REGION, ['d-new']);
+    expect(diskStatuses()).toEqual(['d-a:In_use', 'd-new:Creating']);
+    expect(diskData().totalCount).toBe(2);
+
+    region.set([attached, { ...created, Status: 'Available' }]);
+    await vi.advanceTimersByTimeAsync(FAST_REFRESH_MS);
+    expect(region.requests().at(-1)).toEqual({ ids: 'd-new', ifNoneMatch: null, background: true });
+    expect(diskStatuses()).toEqual(['d-a:In_use', 'd-new:Available']);
+  });
+
   it('drops a deleted disk it asked for, and invalidates the list when the request by ID fails', async () => {
     const region = fakeRegion<DiskSummary>('disks', (disk) => disk.DiskId, [attached, attaching]);
     await observeDisks();

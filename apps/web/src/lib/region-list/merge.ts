@@ -30,8 +30,9 @@ function sameItem(a: unknown, b: unknown): boolean {
  * The list with the partial answers folded in: items that changed are replaced, those asked for
  * but not returned no longer exist and are dropped, the rest (and the order) stay as they are.
  * Unchanged items keep their object identity, and when nothing changed the very same answer is
- * returned, so a table re-renders nothing. Items a partial answer has that the list does not
- * (nobody asked for them) are ignored: new items arrive with the next whole refresh.
+ * returned, so a table re-renders nothing. An item asked for that the list does not have yet
+ * (a disk or snapshot the console just created) is added at the end, as ECS lists new items; items
+ * a partial answer has that nobody asked for are ignored: they arrive with the next whole refresh.
  */
 export function mergeRegionListItems<K extends string, T>(
   kind: RegionListKind<K, T>,
@@ -47,10 +48,12 @@ export function mergeRegionListItems<K extends string, T>(
   const current = listItems(kind, list);
   let changed = false;
   const items: T[] = [];
+  const listed = new Set<string>();
   for (const item of current) {
     const id = kind.idOf(item);
     const update = fresh.get(id);
     if (update) {
+      listed.add(id);
       if (sameItem(item, update)) items.push(item);
       else {
         items.push(update);
@@ -62,6 +65,12 @@ export function mergeRegionListItems<K extends string, T>(
       items.push(item);
     }
   }
+  for (const [id, item] of fresh) {
+    if (requested.has(id) && !listed.has(id)) {
+      items.push(item);
+      changed = true;
+    }
+  }
   if (!changed) return list;
-  return withListItems(kind, list, items, list.totalCount - (current.length - items.length));
+  return withListItems(kind, list, items, list.totalCount + (items.length - current.length));
 }
