@@ -4,6 +4,7 @@ import { filteringOptionsOf } from '@/components/resource-list';
 import { DISK_CSV_COLUMNS, disksCsv, disksCsvFilename, type DiskCsvColumn } from '@/features/disks/logic/disk-csv';
 import { DISK_FILTERING, DISK_ROW_FILTER } from '@/features/disks/logic/disk-filtering';
 import { toDiskRows } from '@/features/disks/logic/disk-row';
+import { DISK_TABLE_PREFERENCES } from '@/features/disks/logic/disk-table-preferences';
 import { makeDisk } from './fixtures';
 
 const system = makeDisk({
@@ -138,5 +139,41 @@ describe('disk CSV export', () => {
     );
     expect(lines).toHaveLength(4);
     expect(disksCsvFilename('cn-hangzhou', new Date(2026, 10, 30, 12))).toBe('ecs-disks-cn-hangzhou-2026-11-30.csv');
+  });
+});
+
+describe('disk table preferences', () => {
+  it('show the main columns by default and keep a stored order, adding columns a later release brings', () => {
+    const { defaults, parse } = DISK_TABLE_PREFERENCES;
+    expect(defaults.contentDisplay.filter((column) => column.visible).map((column) => column.id)).toEqual([
+      'name',
+      'id',
+      'status',
+      'category',
+      'size',
+      'type',
+      'zone',
+      'instance',
+      'encrypted',
+    ]);
+    const stored = parse({
+      pageSize: 100,
+      contentDisplay: [
+        { id: 'instance', visible: true },
+        { id: 'id', visible: true },
+        { id: 'bogus', visible: true },
+        { id: 'id', visible: false },
+      ],
+      wrapLines: true,
+    });
+    expect(stored.pageSize).toBe(100);
+    expect(stored.wrapLines).toBe(true);
+    expect(stored.contentDisplay.slice(0, 3)).toEqual([
+      { id: 'instance', visible: true },
+      { id: 'id', visible: true },
+      { id: 'name', visible: true },
+    ]);
+    expect(stored.contentDisplay).toHaveLength(defaults.contentDisplay.length);
+    expect(parse({ pageSize: 7 }).pageSize).toBe(50);
   });
 });
