@@ -209,6 +209,22 @@ test('a disk from creation to deletion: attach, snapshot, resize, detach, disk f
     await page.getByRole('link', { name: 'Back to the disks' }).click();
     await expect(page).toHaveURL(/\/disks$/);
   });
+
+  await test.step('the audit log has every action with its RequestId', async () => {
+    const response = await page.request.get('/api/audit?limit=1000');
+    expect(response.ok()).toBe(true);
+    const { entries } = (await response.json()) as {
+      entries: { action?: string; resourceIds: string[]; outcome: string; requestId?: string }[];
+    };
+    const recorded = (resourceId: string) =>
+      entries
+        .filter((entry) => entry.resourceIds.includes(resourceId) && entry.outcome === 'success' && entry.requestId)
+        .map((entry) => entry.action);
+    expect(new Set(recorded(disk.DiskId))).toEqual(
+      new Set(['AttachDisk', 'CreateSnapshot', 'ResizeDisk', 'DetachDisk', 'ResetDisk', 'DeleteDisk']),
+    );
+    expect(new Set(recorded(snapshotId))).toEqual(new Set(['CreateDisk', 'ResetDisk', 'DeleteSnapshot']));
+  });
 });
 
 test('a viewer sees the storage pages with every write disabled, and the API answers 403', async ({ page }) => {
