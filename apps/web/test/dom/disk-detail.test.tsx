@@ -55,6 +55,20 @@ describe('the disk page', () => {
     expect(screen.queryByRole('button', { name: 'Actions' })).not.toBeInTheDocument();
   });
 
+  it('turns into not found when the disk is deleted while its page is open', async () => {
+    let listed: readonly DiskSummary[] = [disk, other];
+    stubApi({
+      ...regionLists({ instances: [instance] }),
+      [DISKS_PATH]: (request) => diskRoute(listed)(request),
+    });
+    const { user } = renderDiskPage('d-db1');
+    expect(await screen.findByRole('heading', { level: 1, name: /db-data/ })).toBeInTheDocument();
+
+    listed = [other];
+    await user.click(screen.getByRole('button', { name: 'Refresh the disk' }));
+    expect(await screen.findByText('Disk not found')).toBeInTheDocument();
+  });
+
   it('shows a disk created since the list was fetched (found by ID)', async () => {
     const fresh = makeDisk({ DiskId: 'd-fresh', DiskName: 'fresh-data', Status: 'Available', InstanceId: '' });
     stubApi({ ...regionLists({ instances: [instance] }), [DISKS_PATH]: diskRoute([other], [other, fresh]) });

@@ -26,6 +26,8 @@ export function useDiskDetail(regionId: string, diskId: string): DiskDetailState
     queryFn: async (context) =>
       (await getRegionListItems(DISK_LIST, regionId, [diskId], queryRequestOptions(context))).disks[0] ?? null,
     enabled: askById,
+    // Asked afresh each time the list loses the disk: an older answer may be from before a deletion.
+    staleTime: 0,
     // Until the list has it, a disk that is changing state is followed here.
     refetchInterval: (query) =>
       query.state.data && DISK_LIST.isTransitional(query.state.data) ? FAST_REFRESH_MS : false,
