@@ -46,9 +46,10 @@ describe('resize disk', () => {
     ]);
   });
 
-  it('grows offline when the instance is stopped or the category cannot grow online, and says a restart is needed', async () => {
+  it('grows offline when the instance is stopped, and says a restart is needed', () => {
     renderResize(essd, { InstanceId: 'i-web1', Status: 'Stopped' });
     expect(within(dialog()).getByText('Takes effect after a restart')).toBeInTheDocument();
+    expect(within(dialog()).getByText(/takes effect after i-web1 is restarted from the console/)).toBeInTheDocument();
     expect(within(dialog()).getByText('The instance is not running, so the disk grows offline.')).toBeInTheDocument();
   });
 
