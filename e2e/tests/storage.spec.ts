@@ -260,7 +260,9 @@ test('a viewer sees the storage pages with every write disabled, and the API ans
   }
   await page.keyboard.press('Escape');
 
-  await page.goto(instancePage(dataDisk.InstanceId));
+  // The attached instance links to its page, whose disks section has the disk.
+  await page.getByRole('link', { name: dataDisk.InstanceId }).click();
+  await expect(page).toHaveURL(new RegExp(`${instancePage(dataDisk.InstanceId)}$`));
   await expect(sectionRow(page, dataDisk.DiskId)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Attach disk' })).toBeDisabled();
   await selectInSection(page, dataDisk.DiskId);
