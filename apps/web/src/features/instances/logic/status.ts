@@ -1,6 +1,11 @@
+import type { InstanceSummary } from '@ecs-console/contract';
 import type { InstanceStatus } from '@ecs-console/ecs-client';
 import { countByStatus as countItemsByStatus } from '@/components/resource-list';
-import { FAST_REFRESH_MS, INSTANCE_TRANSITIONAL_STATUSES, SLOW_REFRESH_MS } from '@/lib/region-list';
+import {
+  INSTANCE_LIST,
+  INSTANCE_TRANSITIONAL_STATUSES,
+  refreshIntervalFor as refreshListIntervalFor,
+} from '@/lib/region-list';
 
 /** Every status ECS reports for an instance, in the order the console counts and filters them. */
 export const INSTANCE_STATUSES = [
@@ -26,6 +31,6 @@ export function isTransitional(status: string): boolean {
 export { FAST_REFRESH_MS, SLOW_REFRESH_MS } from '@/lib/region-list';
 
 /** Every 2.5 s while any of the instances changes state, else every 30 s. */
-export function refreshIntervalFor(instances: readonly { readonly Status: string }[] | undefined): number {
-  return instances?.some((instance) => isTransitional(instance.Status)) ? FAST_REFRESH_MS : SLOW_REFRESH_MS;
+export function refreshIntervalFor(instances: readonly InstanceSummary[] | undefined): number {
+  return refreshListIntervalFor(INSTANCE_LIST, instances);
 }
