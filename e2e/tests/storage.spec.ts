@@ -227,6 +227,26 @@ test('a disk from creation to deletion: attach, snapshot, resize, detach, disk f
   });
 });
 
+test('the instance page creates a new disk in its zone and attaches it', async ({ page }) => {
+  await signIn(page, ADMIN);
+  const instances = (await fleet(page)).instances as unknown as PlacedInstance[];
+  const running = instances.find(
+    (instance) => instance.Status === 'Running' && instance.OperationLocks.LockReason.length === 0,
+  )!;
+  const name = `e2e-new-${Date.now()}`;
+  await page.goto(instancePage(running.InstanceId));
+  await page.getByRole('button', { name: 'Attach disk' }).click();
+  await page.getByRole('menuitem', { name: 'Create and attach a new disk' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('textbox', { name: 'Name' }).fill(name);
+  await dialog.getByRole('button', { name: 'Create and attach' }).click();
+  await expect(shown(page, /^Disk d-\S+ created and attached to/)).toBeVisible({ timeout: 30_000 });
+  const row = diskSection(page).getByRole('row').filter({ hasText: name });
+  await expect(row.getByText('In use')).toBeVisible({ timeout: 30_000 });
+  const created = await waitForDisk(page, (disk) => disk.DiskName === name);
+  expect(created).toMatchObject({ ZoneId: running.ZoneId, InstanceId: running.InstanceId, Status: 'In_use' });
+});
+
 test('a viewer sees the storage pages with every write disabled, and the API answers 403', async ({ page }) => {
   await signIn(page, E2E_VIEWER);
   const disks = await listDisks(page);

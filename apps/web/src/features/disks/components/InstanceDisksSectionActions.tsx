@@ -2,10 +2,9 @@ import Button from '@cloudscape-design/components/button';
 import ButtonDropdown from '@cloudscape-design/components/button-dropdown';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { hasRole, type DiskSummary, type InstanceSummary } from '@ecs-console/contract';
-import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DISK_LIST, regionListQueryKey, SNAPSHOT_LIST, useRegionList } from '@/lib/region-list';
+import { SNAPSHOT_LIST, useRegionList } from '@/lib/region-list';
 import { useCurrentSession } from '@/lib/session';
 import { diskActionStates } from '../logic/allowed-disk-actions';
 import { CreateDiskModal } from './CreateDiskModal';
@@ -33,7 +32,6 @@ interface InstanceDisksSectionActionsProps {
  */
 export function InstanceDisksSectionActions({ instance, selected }: InstanceDisksSectionActionsProps) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const { user } = useCurrentSession();
   const reasonText = useDisabledReasonText();
   const regionId = instance.RegionId;
@@ -99,8 +97,6 @@ export function InstanceDisksSectionActions({ instance, selected }: InstanceDisk
           visible
           zoneId={instance.ZoneId}
           attachTo={{ instanceId: instance.InstanceId, zoneId: instance.ZoneId }}
-          // A new disk is not in the list yet: fetch the list whole so it shows on the instance.
-          onCreated={() => void queryClient.invalidateQueries({ queryKey: regionListQueryKey(DISK_LIST, regionId) })}
           onDismiss={close}
         />
       )}
@@ -111,16 +107,7 @@ export function InstanceDisksSectionActions({ instance, selected }: InstanceDisk
         <ResizeDiskModal regionId={regionId} disk={selected} instance={instance} visible onDismiss={close} />
       )}
       {open === 'snapshot' && selected && (
-        <CreateSnapshotModal
-          regionId={regionId}
-          disk={selected}
-          visible
-          onDismiss={() => {
-            // A new snapshot is not in the region's list yet: fetch it whole (the BFF answers 304 if nothing changed).
-            void queryClient.invalidateQueries({ queryKey: regionListQueryKey(SNAPSHOT_LIST, regionId) });
-            close();
-          }}
-        />
+        <CreateSnapshotModal regionId={regionId} disk={selected} visible onDismiss={close} />
       )}
     </>
   );
