@@ -26,13 +26,27 @@ interface PlacedInstance {
 
 /** An unlocked instance of the zone in that state, for disks to go on. */
 async function instanceIn(page: Page, zoneId: string, status: 'Running' | 'Stopped'): Promise<PlacedInstance> {
-  const instances = (await fleet(page)).instances as unknown as PlacedInstance[];
-  const found = instances.find(
-    (instance) =>
-      instance.ZoneId === zoneId && instance.Status === status && instance.OperationLocks.LockReason.length === 0,
+  const inZone = ((await fleet(page)).instances as unknown as PlacedInstance[]).filter(
+    (instance) => instance.ZoneId === zoneId && instance.OperationLocks.LockReason.length === 0,
   );
-  expect(found, `a ${status} instance in ${zoneId}`).toBeDefined();
-  return found!;
+  const found = inZone.find((instance) => instance.Status === status);
+  if (found || status === 'Running') {
+    expect(found, `a ${status} instance in ${zoneId}`).toBeDefined();
+    return found!;
+  }
+  // Other specs sharing the emulator may have started or deleted the zone's stopped instances: stop one.
+  const running = inZone.find((instance) => instance.Status === 'Running')!;
+  const response = await page.request.post('/api/ecs/StopInstance', {
+    headers: { 'x-requested-with': 'ecs-console' },
+    data: { RegionId: 'cn-hangzhou', InstanceId: running.InstanceId },
+  });
+  expect(response.ok(), await response.text()).toBe(true);
+  await expect
+    .poll(async () => (await fleet(page)).instances.find((i) => i.InstanceId === running.InstanceId)?.Status, {
+      timeout: 30_000,
+    })
+    .toBe('Stopped');
+  return { ...running, Status: 'Stopped' };
 }
 
 /** The disks section of an instance's page, and a disk's row in it. */
