@@ -1,5 +1,6 @@
 import type { DiskSummary, SnapshotSummary } from '@ecs-console/contract';
 import { screen, waitFor, within } from '@testing-library/react';
+import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { CreateDiskModal, type CreateDiskModalProps } from '@/features/disks';
 import { makeDisk, makeSnapshot } from '../fixtures';
@@ -142,10 +143,10 @@ describe('create disk: validation before sending', () => {
     await zonesLoaded();
     await user.clear(sizeField());
     await user.type(sizeField(), '70000');
-    expect(within(dialog()).getByText('ESSD PL1 disks take 20 to 65,536 GiB.')).toBeInTheDocument();
+    expect(within(dialog()).getByText('For ESSD PL1, enter 20 to 65,536 GiB.')).toBeInTheDocument();
     await user.clear(sizeField());
     await user.type(sizeField(), '10');
-    expect(within(dialog()).getByText('ESSD PL1 disks take 20 to 65,536 GiB.')).toBeInTheDocument();
+    expect(within(dialog()).getByText('For ESSD PL1, enter 20 to 65,536 GiB.')).toBeInTheDocument();
     await user.type(within(dialog()).getByLabelText('Name'), 'data-1');
     await user.click(createButton());
     expect(api.to('POST /api/ecs/CreateDisk')).toEqual([]);
@@ -173,7 +174,7 @@ describe('create disk: validation before sending', () => {
   it('blocks a zone that does not offer the category, naming the zones that do', async () => {
     const { api, user } = renderModal({}, { zoneId: 'cn-hangzhou-g' });
     await within(dialog()).findByText(
-      'cn-hangzhou-g does not offer ESSD disks. Zones that do: cn-hangzhou-h, cn-hangzhou-i.',
+      'cn-hangzhou-g does not offer ESSD. Zones that do: cn-hangzhou-h, cn-hangzhou-i.',
     );
     await user.type(within(dialog()).getByLabelText('Name'), 'data-1');
     await user.click(createButton());
@@ -184,7 +185,7 @@ describe('create disk: validation before sending', () => {
     renderModal({}, { attachTo: { instanceId: 'i-web1', zoneId: 'cn-hangzhou-g' } });
     expect(
       await within(dialog()).findByText(
-        "cn-hangzhou-g, the instance's zone, does not offer ESSD disks: choose another category.",
+        "cn-hangzhou-g, the instance's zone, does not offer ESSD: choose another category.",
       ),
     ).toBeInTheDocument();
   });
@@ -274,5 +275,28 @@ describe('create disk: ECS answers', () => {
     expect(screen.getByText('InstanceDiskLimitExceeded')).toBeInTheDocument();
     expect(screen.getByText('ECS-ATT-1')).toBeInTheDocument();
     await waitFor(() => expect(screen.getByRole('link', { name: 'd-att' })).toBeInTheDocument());
+  });
+
+  it('reports a failure in a notification when the dialog was closed while CreateDisk ran', async () => {
+    let answer: (response: Response) => void = () => undefined;
+    stubApi({
+      'POST /api/ecs/DescribeZones': zonesAnswer,
+      'GET /api/regions/cn-hangzhou/snapshots': snapshotList([]),
+      'POST /api/ecs/CreateDisk': () => new Promise<Response>((resolve) => (answer = resolve)),
+    });
+    function Page() {
+      const [open, setOpen] = useState(true);
+      return <CreateDiskModal regionId={REGION} visible={open} onDismiss={() => setOpen(false)} />;
+    }
+    const { user } = renderInConsole(<Page />);
+    await zonesLoaded();
+    await user.type(within(dialog()).getByLabelText('Name'), 'data-1');
+    await user.click(createButton());
+    await user.click(within(dialog()).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    answer(apiError(403, 'QuotaExceed.PostPaidDisk', 'The disk quota is exceeded.', 'ECS-REQ-7'));
+    expect(await screen.findByText('Could not create the disk')).toBeInTheDocument();
+    expect(screen.getByText('QuotaExceed.PostPaidDisk')).toBeInTheDocument();
+    expect(screen.getByText('ECS-REQ-7')).toBeInTheDocument();
   });
 });

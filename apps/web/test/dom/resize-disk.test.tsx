@@ -56,7 +56,7 @@ describe('resize disk', () => {
   it('says why a basic disk grows offline and sends Type offline', async () => {
     const basic = makeDisk({ DiskId: 'd-data', Status: 'In_use', InstanceId: 'i-web1', Category: 'cloud', Size: 100 });
     const { api, user } = renderResize(basic, { InstanceId: 'i-web1', Status: 'Running' });
-    expect(within(dialog()).getByText('Basic disk disks cannot grow online.')).toBeInTheDocument();
+    expect(within(dialog()).getByText('Basic disk cannot be resized online.')).toBeInTheDocument();
     await user.type(newSize(), '150');
     await user.click(within(dialog()).getByRole('button', { name: 'Resize' }));
     expect(
@@ -72,7 +72,7 @@ describe('resize disk', () => {
     expect(within(dialog()).getByText('Disks only grow: enter more than 100 GiB.')).toBeInTheDocument();
     await user.clear(newSize());
     await user.type(newSize(), '70000');
-    expect(within(dialog()).getByText('ESSD PL1 disks take at most 65,536 GiB.')).toBeInTheDocument();
+    expect(within(dialog()).getByText('At most 65,536 GiB for ESSD PL1.')).toBeInTheDocument();
     await user.click(within(dialog()).getByRole('button', { name: 'Resize' }));
     expect(api.to('POST /api/ecs/ResizeDisk')).toEqual([]);
   });

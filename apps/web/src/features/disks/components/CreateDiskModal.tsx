@@ -34,7 +34,7 @@ import { CreateDiskPlacement } from './CreateDiskPlacement';
 import { CreateDiskSource } from './CreateDiskSource';
 import { DiskPerformance } from './DiskPerformance';
 import { TagEditor } from './TagEditor';
-import { useReportCreatedDisk } from './use-create-disk-result';
+import { useFailureAfterClose, useReportCreatedDisk } from './use-create-disk-result';
 
 export interface CreateDiskModalProps {
   readonly regionId: string;
@@ -107,8 +107,10 @@ function CreateDiskDialog({ regionId, onDismiss, zoneId, snapshot, attachTo, onC
     snapshot: source ? formatCount(snapshotSizeGiB(source), locale) : '',
   };
 
+  const failedAfterClose = useFailureAfterClose(t('disks.create.failed'));
   const mutation = useMutation({
     mutationFn: (params: CreateDiskParams) => createDisk(params),
+    onError: failedAfterClose,
     // On the mutation, not on this dialog: the report and the attaching go on once it has closed.
     onSuccess: (created, params) => {
       onDismiss();

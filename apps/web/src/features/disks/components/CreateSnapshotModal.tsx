@@ -30,6 +30,7 @@ import {
 import { diskCategoryLabel } from '../logic/disk-categories';
 import { diskPath } from '../paths';
 import { TagEditor } from './TagEditor';
+import { useFailureAfterClose } from './use-create-disk-result';
 
 export interface CreateSnapshotModalProps {
   readonly regionId: string;
@@ -66,8 +67,10 @@ function CreateSnapshotDialog({ regionId, disk, onDismiss }: CreateSnapshotModal
   const shown = submitted ? errors : { ...errors, name: errors.name === 'required' ? null : errors.name };
   const diskLabel = disk.DiskName ? `${disk.DiskId} (${disk.DiskName})` : disk.DiskId;
 
+  const failedAfterClose = useFailureAfterClose(t('disks.snapshot.failed', { disk: diskLabel }));
   const mutation = useMutation({
     mutationFn: (params: CreateSnapshotParams) => callEcsAction('CreateSnapshot', params),
+    onError: failedAfterClose,
     onSuccess: (answer) => {
       onDismiss();
       void refreshRegionListItems(queryClient, SNAPSHOT_LIST, regionId, [answer.SnapshotId]);

@@ -29,6 +29,7 @@ import {
   type ResizeMode,
 } from '../logic/resize-disk';
 import { DiskPerformance } from './DiskPerformance';
+import { useFailureAfterClose } from './use-create-disk-result';
 
 export interface ResizeDiskModalProps {
   readonly regionId: string;
@@ -69,8 +70,10 @@ function ResizeDiskDialog({ regionId, disk, instance, onDismiss }: ResizeDiskMod
   const shownError = submitted || (error !== 'required' && error !== null) ? error : null;
   const growable = canGrow(disk);
 
+  const failedAfterClose = useFailureAfterClose(t('disks.resize.failed', { disk: disk.DiskId }));
   const mutation = useMutation({
     mutationFn: (params: ResizeDiskParams) => callEcsAction('ResizeDisk', params),
+    onError: failedAfterClose,
     onSuccess: (answer, params) => {
       onDismiss();
       void refreshRegionListItems(queryClient, DISK_LIST, regionId, [disk.DiskId]);
