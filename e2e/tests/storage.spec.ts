@@ -336,7 +336,7 @@ test('an ECS error on a disk action shows its code and RequestId', async ({ page
   await expect(shown(page, /[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}/)).toBeVisible();
 });
 
-test('the Disks and Snapshots lists and a disk page pass axe', async ({ page }) => {
+test('the Disks and Snapshots lists, a disk page and an instance page with its disks pass axe', async ({ page }) => {
   test.slow();
   await signIn(page, ADMIN);
   const disk = (await listDisks(page)).find((candidate) => candidate.Status === 'In_use')!;
@@ -351,5 +351,9 @@ test('the Disks and Snapshots lists and a disk page pass axe', async ({ page }) 
 
   await page.goto(diskPage(disk.DiskId));
   await expect(page.getByRole('table', { name: 'Snapshots' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await page.goto(instancePage(disk.InstanceId));
+  await expect(sectionRow(page, disk.DiskId)).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });
