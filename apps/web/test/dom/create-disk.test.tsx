@@ -233,6 +233,19 @@ describe('create disk: ECS answers', () => {
     expect(second?.ClientToken).toBe(first?.ClientToken);
   });
 
+  it('a double click sends CreateDisk once, with one ClientToken', async () => {
+    const { api, user } = renderModal({ 'POST /api/ecs/CreateDisk': created('d-once') });
+    await zonesLoaded();
+    await user.type(within(dialog()).getByLabelText('Name'), 'data-1');
+    await user.dblClick(createButton());
+    await screen.findByText('Disk d-once created');
+    const tokens = new Set(
+      api.to('POST /api/ecs/CreateDisk').map((request) => (request.body as { ClientToken: string }).ClientToken),
+    );
+    expect(tokens.size).toBe(1);
+    expect(api.to('POST /api/ecs/CreateDisk')).toHaveLength(1);
+  });
+
   it('from an instance: creates in its zone, waits until Available, attaches, and reports each step', async () => {
     const fresh = makeDisk({ DiskId: 'd-att', Status: 'Available', InstanceId: '', ZoneId: 'cn-hangzhou-i' });
     const { api, user } = renderModal(

@@ -1,5 +1,5 @@
 import type { DiskSummary } from '@ecs-console/contract';
-import { useCallback, useRef } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import { callEcsAction } from '@/lib/api-client';
 import { byIdItems, DISK_LIST, getRegionListItems } from '@/lib/region-list';
 import type { CreateDiskParams } from '../logic/create-disk';
@@ -21,6 +21,28 @@ export function useClientToken(): (request: object) => string {
     if (last.current?.key !== key) last.current = { key, token: newClientToken() };
     return last.current.token;
   }, []);
+}
+
+/**
+ * One request of a form at a time: a second submit before the first has failed (a double click
+ * before the button shows it is busy, or after success while the dialog closes) is ignored.
+ * `start` says whether this one may go; `settled` allows another (after a failure).
+ */
+export function useOneAtATime(): { readonly start: () => boolean; readonly settled: () => void } {
+  const busy = useRef(false);
+  return useMemo(
+    () => ({
+      start: () => {
+        if (busy.current) return false;
+        busy.current = true;
+        return true;
+      },
+      settled: () => {
+        busy.current = false;
+      },
+    }),
+    [],
+  );
 }
 
 export interface EcsResult<T> {

@@ -11,7 +11,7 @@ import { ApiErrorAlert } from '@/components/ApiErrorAlert';
 import { FormModal } from '@/components/FormModal';
 import { formatCount } from '@/lib/format';
 import { useLocale } from '@/lib/i18n';
-import { createDisk, useClientToken } from '../api/create-disk';
+import { createDisk, useClientToken, useOneAtATime } from '../api/create-disk';
 import { useZoneOffers } from '../api/zones';
 import {
   createDiskRequest,
@@ -67,6 +67,7 @@ function CreateDiskDialog({ regionId, onDismiss, zoneId, snapshot, attachTo, onC
   const zones = useZoneOffers(regionId);
   const reportCreated = useReportCreatedDisk();
   const tokenFor = useClientToken();
+  const oneAtATime = useOneAtATime();
 
   const [category, setCategory] = useState<string>(DEFAULT_CATEGORY);
   const [performanceLevel, setPerformanceLevel] = useState<PerformanceLevel>(DEFAULT_PERFORMANCE_LEVEL);
@@ -129,7 +130,8 @@ function CreateDiskDialog({ regionId, onDismiss, zoneId, snapshot, attachTo, onC
     setSubmitted(true);
     if (!zones.isSuccess || !isCreateDiskValid(errors)) return;
     const { ClientToken: _unset, ...values } = createDiskRequest(form, regionId, '');
-    mutation.mutate({ ...values, ClientToken: tokenFor(values) });
+    if (!oneAtATime.start()) return;
+    mutation.mutate({ ...values, ClientToken: tokenFor(values) }, { onError: oneAtATime.settled });
   };
 
   return (

@@ -17,7 +17,7 @@ import { callEcsAction } from '@/lib/api-client';
 import { formatCount } from '@/lib/format';
 import { useLocale } from '@/lib/i18n';
 import { refreshRegionListItems, SNAPSHOT_LIST } from '@/lib/region-list';
-import { useClientToken } from '../api/create-disk';
+import { useClientToken, useOneAtATime } from '../api/create-disk';
 import type { TagDraft } from '../logic/create-disk-rules';
 import {
   createSnapshotRequest,
@@ -55,6 +55,7 @@ function CreateSnapshotDialog({ regionId, disk, onDismiss }: CreateSnapshotModal
   const { notify } = useNotifications();
   const queryClient = useQueryClient();
   const tokenFor = useClientToken();
+  const oneAtATime = useOneAtATime();
   const [name, setName] = useState(() => suggestedSnapshotName(disk, new Date()));
   const [description, setDescription] = useState('');
   const [keepForever, setKeepForever] = useState(true);
@@ -102,7 +103,8 @@ function CreateSnapshotDialog({ regionId, disk, onDismiss }: CreateSnapshotModal
     setSubmitted(true);
     if (!isCreateSnapshotValid(errors)) return;
     const { ClientToken: _unset, ...values } = createSnapshotRequest(form, regionId, disk, '');
-    mutation.mutate({ ...values, ClientToken: tokenFor(values) });
+    if (!oneAtATime.start()) return;
+    mutation.mutate({ ...values, ClientToken: tokenFor(values) }, { onError: oneAtATime.settled });
   };
 
   const nameError = shown.name === 'auto' ? t('disks.snapshot.name.errors.auto') : undefined;

@@ -15,7 +15,7 @@ import { callEcsAction } from '@/lib/api-client';
 import { formatCount } from '@/lib/format';
 import { useLocale } from '@/lib/i18n';
 import { DISK_LIST, refreshRegionListItems } from '@/lib/region-list';
-import { useClientToken } from '../api/create-disk';
+import { useClientToken, useOneAtATime } from '../api/create-disk';
 import { parseWholeNumber } from '../logic/create-disk';
 import { diskCategoryLabel } from '../logic/disk-categories';
 import {
@@ -51,6 +51,7 @@ function ResizeDiskDialog({ regionId, disk, instance, onDismiss }: ResizeDiskMod
   const { notify } = useNotifications();
   const queryClient = useQueryClient();
   const tokenFor = useClientToken();
+  const oneAtATime = useOneAtATime();
   const [newSize, setNewSize] = useState('');
   const [submitted, setSubmitted] = useState(false);
 
@@ -99,7 +100,8 @@ function ResizeDiskDialog({ regionId, disk, instance, onDismiss }: ResizeDiskMod
     const size = parseWholeNumber(newSize);
     if (error !== null || size === null) return;
     const { ClientToken: _unset, ...values } = resizeDiskRequest(regionId, disk, size, mode, '');
-    mutation.mutate({ ...values, ClientToken: tokenFor(values) });
+    if (!oneAtATime.start()) return;
+    mutation.mutate({ ...values, ClientToken: tokenFor(values) }, { onError: oneAtATime.settled });
   };
 
   const validSize = shownError === null ? parseWholeNumber(newSize) : null;
