@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import Box from '@cloudscape-design/components/box';
 import CopyToClipboard from '@cloudscape-design/components/copy-to-clipboard';
 import ExpandableSection from '@cloudscape-design/components/expandable-section';
@@ -7,7 +8,7 @@ import { CopyableId } from '../CopyableId';
 import { isOutcomeUnknown, type ItemResult } from './batch-summary';
 
 /** One line per item, as pasted into a ticket. */
-function resultLine(result: ItemResult, t: ReturnType<typeof useTranslation>['t']): string {
+function resultLine(result: ItemResult, t: TFunction): string {
   if (result.ok) return `${result.label}\t${t('feedback.batch.accepted')}\t${result.requestId}`;
   const { code, message, requestId } = result.error;
   return `${result.label}\t${code}: ${message}\t${requestId ?? '-'}`;

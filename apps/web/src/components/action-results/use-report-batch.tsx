@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import Box from '@cloudscape-design/components/box';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useQueryClient } from '@tanstack/react-query';
@@ -113,11 +114,7 @@ export function useReportBatch(): BatchReporter {
   );
 }
 
-function oneItemMessage(
-  result: ItemResult,
-  texts: BatchTexts,
-  t: ReturnType<typeof useTranslation>['t'],
-): { header: string; content: ReactNode } {
+function oneItemMessage(result: ItemResult, texts: BatchTexts, t: TFunction): { header: string; content: ReactNode } {
   if (result.ok) {
     return {
       header: texts.succeededOne(result.label),
