@@ -8,10 +8,10 @@ import { CopyableId } from '@/components/CopyableId';
 import { InstanceStatusIndicator } from '@/components/InstanceStatusIndicator';
 import { formatDateTime } from '@/lib/format';
 import { useLocale } from '@/lib/i18n';
+import { INSTANCE_LIST } from '@/lib/region-list';
 
-// The instance page's address, written here: the disks feature may not import the instances feature.
-const instancePageHref = (regionId: string, instanceId: string) =>
-  `/instances/${encodeURIComponent(regionId)}/${encodeURIComponent(instanceId)}`;
+// The instance page's address from the region list: the disks feature may not import the instances feature.
+const instancePageHref = INSTANCE_LIST.pagePath;
 
 interface DiskDetailInstanceProps {
   readonly disk: DiskSummary;

@@ -9,7 +9,7 @@ import { CopyableId } from '@/components/CopyableId';
 import { formatCount, formatDateTime, formatGiB } from '@/lib/format';
 import { useLocale } from '@/lib/i18n';
 import { diskCategoryLabel } from '../logic/disk-categories';
-import { DiskDetailStatus } from './DiskDetailStatus';
+import { DiskStatusIndicator } from './DiskStatusIndicator';
 
 const orDash = (value: string | undefined) => value || '-';
 
@@ -36,7 +36,7 @@ export function DiskOverview({ disk }: { readonly disk: DiskSummary }) {
         items={[
           { label: t('disks.detail.fields.name'), value: orDash(disk.DiskName) },
           { label: t('disks.detail.fields.id'), value: <CopyableId id={disk.DiskId} /> },
-          { label: t('disks.detail.fields.status'), value: <DiskDetailStatus status={disk.Status} /> },
+          { label: t('disks.detail.fields.status'), value: <DiskStatusIndicator status={disk.Status} /> },
           {
             label: t('disks.detail.fields.category'),
             value: diskCategoryLabel(t, disk.Category, disk.PerformanceLevel),

@@ -21,7 +21,7 @@ import { DISK_STATUSES } from '../logic/disk-status';
 import { DISK_TABLE_PREFERENCES } from '../logic/disk-table-preferences';
 import { useDiskColumns } from './disk-columns';
 import { DiskActions } from './DiskActions';
-import { DiskDetailStatus } from './DiskDetailStatus';
+import { DiskStatusIndicator } from './DiskStatusIndicator';
 
 const LABELS: ResourceListLabels = {
   title: 'disks.list.title',
@@ -40,7 +40,7 @@ const LABELS: ResourceListLabels = {
 
 const rowId = (row: DiskRow) => row.id;
 const rowLabel = (row: DiskRow) => row.name || row.id;
-const statusIndicator = (status: string) => <DiskDetailStatus status={status} />;
+const statusIndicator = (status: string) => <DiskStatusIndicator status={status} />;
 const NO_NAMES: ReadonlyMap<string, string> = new Map();
 
 interface DiskTableProps {

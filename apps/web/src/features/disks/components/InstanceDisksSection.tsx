@@ -13,7 +13,7 @@ import { useLocale } from '@/lib/i18n';
 import { DISK_LIST, regionListQueryKey, useRegionList } from '@/lib/region-list';
 import { diskCategoryLabel } from '../logic/disk-categories';
 import { diskPath } from '../paths';
-import { DiskDetailStatus } from './DiskDetailStatus';
+import { DiskStatusIndicator } from './DiskStatusIndicator';
 import { InstanceDisksSectionActions } from './InstanceDisksSectionActions';
 
 /** The system disk first, then data disks by device (`/dev/xvdb`, `/dev/xvdc`, ...). */
@@ -101,7 +101,7 @@ export function InstanceDisksSection({ instance }: { readonly instance: Instance
         {
           id: 'status',
           header: t('instances.disks.status'),
-          cell: (disk) => <DiskDetailStatus status={disk.Status} />,
+          cell: (disk) => <DiskStatusIndicator status={disk.Status} />,
         },
         { id: 'device', header: t('instances.disks.device'), cell: (disk) => disk.Device || '-' },
         {

@@ -11,7 +11,7 @@ import { diskCategoryLabel } from '../logic/disk-categories';
 import type { DiskRow } from '../logic/disk-row';
 import type { DiskColumnId } from '../logic/disk-table-preferences';
 import { diskPath } from '../paths';
-import { DiskDetailStatus } from './DiskDetailStatus';
+import { DiskStatusIndicator } from './DiskStatusIndicator';
 
 export type DiskColumn = ResourceListColumn<DiskRow> & { readonly id: DiskColumnId };
 
@@ -68,7 +68,7 @@ export function useDiskColumns(): readonly DiskColumn[] {
       {
         id: 'status',
         header: t('disks.list.columns.status'),
-        cell: (row) => <DiskDetailStatus status={row.status} />,
+        cell: (row) => <DiskStatusIndicator status={row.status} />,
         sortingComparator: byText((row) => row.status),
         width: 150,
         minWidth: 120,

@@ -15,7 +15,7 @@ import { DiskActions } from '../components/DiskActions';
 import { diskByIdQueryKey, useDiskDetail } from '../components/DiskDetailData';
 import { DiskDetailInstance } from '../components/DiskDetailInstance';
 import { useRefetchShown, useRefreshStorageLists } from '../components/DiskDetailRefresh';
-import { DiskDetailStatus } from '../components/DiskDetailStatus';
+import { DiskStatusIndicator } from '../components/DiskStatusIndicator';
 import { DiskOverview } from '../components/DiskOverview';
 import { DiskSnapshots } from '../components/DiskSnapshots';
 import { useDiskActionStates, useDisabledReasonText } from '../components/use-disk-action-states';
@@ -45,7 +45,7 @@ export function DiskDetailPage() {
   const header = (
     <Header
       variant="h1"
-      description={disk && <DiskDetailStatus status={disk.Status} />}
+      description={disk && <DiskStatusIndicator status={disk.Status} />}
       actions={
         disk && (
           <SpaceBetween direction="horizontal" size="xs">

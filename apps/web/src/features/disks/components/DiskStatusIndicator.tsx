@@ -12,7 +12,7 @@ const STATUS_TYPES: Readonly<Record<DiskStatus, StatusIndicatorProps.Type>> = {
 };
 
 /** A disk's status with the console's colour and icon; a status ECS adds later shows neutrally. */
-export function DiskDetailStatus({ status }: { readonly status: string }) {
+export function DiskStatusIndicator({ status }: { readonly status: string }) {
   const { t } = useTranslation();
   const known = Object.hasOwn(STATUS_TYPES, status) ? (status as DiskStatus) : undefined;
   return (
