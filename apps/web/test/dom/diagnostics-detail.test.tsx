@@ -59,7 +59,14 @@ afterEach(() => {
 });
 
 describe('the detail tab in the URL', () => {
-  const stubDisks = () => stubApi({ 'POST /api/ecs/DescribeDisks': () => Response.json({ Disks: { Disk: [] } }) });
+  // The Details tab's disks section reads the region's disk and snapshot lists.
+  const emptyList = (key: string) => () =>
+    Response.json({ regionId: 'cn-hangzhou', [key]: [], totalCount: 0, pages: 1, fetchedAt: '', version: '0' });
+  const stubDisks = () =>
+    stubApi({
+      'GET /api/regions/cn-hangzhou/disks': emptyList('disks'),
+      'GET /api/regions/cn-hangzhou/snapshots': emptyList('snapshots'),
+    });
 
   it('opens the tab the URL names, and a switch of tab is written to the URL', async () => {
     stubDisks();
