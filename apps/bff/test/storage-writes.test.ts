@@ -163,6 +163,10 @@ describe('storage writes through /api/ecs', { timeout: 60_000 }, () => {
       if (answer.status !== 200) expect(entry?.code).toBe(answer.body.code);
     }
     expect(made.some(({ answer }) => answer.status !== 200)).toBe(true);
+    // What a create made is among its entry's resources: "who made d-…" is answered by the log itself.
+    const createdBy = (action: string) => audit.entries.find((candidate) => candidate.action === action)?.resourceIds;
+    expect(createdBy('CreateDisk')).toContain(diskId);
+    expect(createdBy('CreateSnapshot')).toContain(snapshot.body.SnapshotId);
 
     // The shared disk listing no longer has the deleted disk.
     const disks = (await bed.admin.get(`/api/regions/${FLEET_REGION}/disks`)).body as unknown as DiskListAnswer;

@@ -3,6 +3,7 @@ import {
   entry,
   idList,
   idsFrom,
+  idsIn,
   instanceId,
   nextToken,
   pageNumber,
@@ -161,6 +162,7 @@ export const networkEntries: Record<string, RegistryEntry> = {
     role: 'admin',
     region: 'param',
     resources: idsFrom('VpcId'),
+    createdIds: idsIn('SecurityGroupId'),
   }),
   DeleteSecurityGroup: entry({
     schema: z.strictObject({ RegionId: regionId, SecurityGroupId: securityGroupId }),

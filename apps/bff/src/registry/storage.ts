@@ -5,6 +5,7 @@ import {
   filterInput,
   idList,
   idsFrom,
+  idsIn,
   instanceId,
   nextToken,
   pageNumber,
@@ -89,6 +90,7 @@ export const storageEntries: Record<string, RegistryEntry> = {
     role: 'admin',
     region: 'param',
     resources: idsFrom('InstanceId', 'SnapshotId'),
+    createdIds: idsIn('DiskId'),
   }),
   AttachDisk: entry({
     schema: z.strictObject({
@@ -203,6 +205,7 @@ export const storageEntries: Record<string, RegistryEntry> = {
     role: 'operator',
     region: 'endpoint',
     resources: idsFrom('DiskId'),
+    createdIds: idsIn('SnapshotId'),
   }),
   DescribeSnapshots: entry({
     schema: z.strictObject({

@@ -18,6 +18,8 @@ export interface RegistryEntry {
   readonly region: 'param' | 'endpoint' | 'none';
   /** The resource IDs a call touches, for the audit log. */
   readonly resources: (params: Record<string, unknown>) => string[];
+  /** IDs of what a successful call made (CreateDisk's DiskId), added to the audit entry's resources. */
+  readonly createdIds?: (result: Record<string, unknown>) => string[];
   /** Parameters whose values the audit log and logs never record. */
   readonly secretParams?: readonly string[];
 }
@@ -56,4 +58,9 @@ export function idsFrom(...names: string[]): (params: Record<string, unknown>) =
       if (Array.isArray(value)) return value.filter((item): item is string => typeof item === 'string');
       return [];
     });
+}
+
+/** Reads the named string fields of an answer (the IDs a create call returns). */
+export function idsIn(...names: string[]): (result: Record<string, unknown>) => string[] {
+  return (result) => names.flatMap((name) => (typeof result[name] === 'string' ? [result[name]] : []));
 }

@@ -63,7 +63,13 @@ export function ecsProxyRoutes({
       }
       onWrite?.(regionId ?? client.regionId);
       const requestId = typeof result.RequestId === 'string' ? result.RequestId : undefined;
-      const audited = await audit.record({ ...write, outcome: 'success', requestId });
+      const created = entry.createdIds?.(result) ?? [];
+      const audited = await audit.record({
+        ...write,
+        resourceIds: [...resourceIds, ...created],
+        outcome: 'success',
+        requestId,
+      });
       sendCarriedOut(response, 200, result, audited);
     } catch (error) {
       if (!isEcsFailure(error)) throw error;
