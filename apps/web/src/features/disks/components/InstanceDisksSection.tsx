@@ -102,6 +102,8 @@ export function InstanceDisksSection({ instance }: { readonly instance: Instance
           id: 'status',
           header: t('instances.disks.status'),
           cell: (disk) => <DiskStatusIndicator status={disk.Status} />,
+          // "Detaching" and its icon on one line.
+          minWidth: 130,
         },
         { id: 'device', header: t('instances.disks.device'), cell: (disk) => disk.Device || '-' },
         {

@@ -41,8 +41,12 @@ export function SourceDisk({ regionId, row, disksById }: SourceDiskProps) {
       ) : (
         <InternalLink href={diskPath(regionId, row.sourceDiskId)}>{row.sourceDiskId}</InternalLink>
       )}
-      {disk?.DiskName && <Box variant="small">{disk.DiskName}</Box>}
-      <Box variant="small" color="text-body-secondary">
+      {disk?.DiskName && (
+        <Box variant="small" display="block">
+          {disk.DiskName}
+        </Box>
+      )}
+      <Box variant="small" display="block" color="text-body-secondary">
         {t('snapshots.sourceDisk.detail', { type, size })}
       </Box>
     </Box>
