@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  progressPercent,
   releaseTime,
   retentionDays,
   snapshotLabel,
@@ -10,7 +9,8 @@ import {
   usedByDisks,
   usedByImage,
 } from '@/features/snapshots/logic/snapshot-fields';
-import { formatRemaining } from '@/features/snapshots/logic/remaining-time';
+import { formatRemaining } from '@/lib/remaining-time';
+import { progressPercent } from '@/lib/snapshot-progress';
 import { makeSnapshot } from './fixtures';
 
 describe('snapshot fields as ECS sends them', () => {

@@ -120,7 +120,7 @@ describe('the disk page', () => {
     expect(rows[1]).toHaveTextContent('nightly');
     const progress = within(rows[0]!).getByRole('progressbar', { name: 'Progress of s-taking' });
     expect(progress).toHaveAttribute('value', '45');
-    expect(within(rows[0]!).getByText('30 seconds left')).toBeInTheDocument();
+    expect(within(rows[0]!).getByText('About 30 sec left')).toBeInTheDocument();
     expect(within(rows[1]!).getByText('Completed')).toBeInTheDocument();
     expect(within(rows[1]!).queryByRole('progressbar')).not.toBeInTheDocument();
     expect(within(table).queryByText('other-nightly')).not.toBeInTheDocument();

@@ -9,7 +9,7 @@ import { useLocale } from '@/lib/i18n';
 import { releaseTime } from '../logic/snapshot-fields';
 import type { SnapshotRow } from '../logic/snapshot-row';
 import type { SnapshotColumnId } from '../logic/snapshot-table-preferences';
-import { SnapshotProgress } from './SnapshotProgress';
+import { SnapshotProgress } from '@/components/SnapshotProgress';
 import { SnapshotStatusIndicator } from './SnapshotStatusIndicator';
 import { SourceDisk } from './SourceDisk';
 

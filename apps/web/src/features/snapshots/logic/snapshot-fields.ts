@@ -7,14 +7,6 @@ import type { Tag } from '@ecs-console/ecs-client';
  * (`SourceDiskType: "System"`), so they are read here once rather than in every column.
  */
 
-/** Percent done, 0–100; an accomplished snapshot is 100 whatever its text says. */
-export function progressPercent(snapshot: Pick<SnapshotSummary, 'Progress' | 'Status'>): number {
-  if (snapshot.Status === 'accomplished') return 100;
-  const value = Number.parseFloat(snapshot.Progress);
-  if (!Number.isFinite(value)) return 0;
-  return Math.min(100, Math.max(0, Math.round(value)));
-}
-
 /** `system` or `data` (ECS's older docs print `System`/`Data`); anything else as it came. */
 export function sourceDiskType(snapshot: Pick<SnapshotSummary, 'SourceDiskType'>): string {
   return snapshot.SourceDiskType.toLowerCase();

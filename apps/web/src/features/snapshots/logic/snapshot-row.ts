@@ -1,7 +1,8 @@
 import type { SnapshotSummary } from '@ecs-console/contract';
 import type { SnapshotStatus } from '@ecs-console/ecs-client';
 import { rowBuilder, rowSearch, type SearchableRow } from '@/components/resource-list';
-import { progressPercent, retentionDays, snapshotTags, sourceDiskSizeGiB, sourceDiskType } from './snapshot-fields';
+import { progressPercent } from '@/lib/snapshot-progress';
+import { retentionDays, snapshotTags, sourceDiskSizeGiB, sourceDiskType } from './snapshot-fields';
 
 /** The fixed properties the list filters on (besides `tag:<key>`), in the order the filter offers them. */
 export const SNAPSHOT_PROPERTY_KEYS = [

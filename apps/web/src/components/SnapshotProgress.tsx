@@ -2,8 +2,8 @@ import ProgressBar from '@cloudscape-design/components/progress-bar';
 import type { SnapshotSummary } from '@ecs-console/contract';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '@/lib/i18n';
-import { formatRemaining } from '../logic/remaining-time';
-import { progressPercent } from '../logic/snapshot-fields';
+import { formatRemaining } from '@/lib/remaining-time';
+import { progressPercent } from '@/lib/snapshot-progress';
 
 type ShownSnapshot = Pick<SnapshotSummary, 'SnapshotId' | 'Status' | 'Progress' | 'RemainTime'>;
 
