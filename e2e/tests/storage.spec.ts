@@ -234,10 +234,13 @@ test('a disk from creation to deletion: attach, snapshot, resize, detach, disk f
       entries
         .filter((entry) => entry.resourceIds.includes(resourceId) && entry.outcome === 'success' && entry.requestId)
         .map((entry) => entry.action);
+    // A create's entry names what it made, so the disk's and the snapshot's histories start with their creation.
     expect(new Set(recorded(disk.DiskId))).toEqual(
-      new Set(['AttachDisk', 'CreateSnapshot', 'ResizeDisk', 'DetachDisk', 'ResetDisk', 'DeleteDisk']),
+      new Set(['CreateDisk', 'AttachDisk', 'CreateSnapshot', 'ResizeDisk', 'DetachDisk', 'ResetDisk', 'DeleteDisk']),
     );
-    expect(new Set(recorded(snapshotId))).toEqual(new Set(['CreateDisk', 'ResetDisk', 'DeleteSnapshot']));
+    expect(new Set(recorded(snapshotId))).toEqual(
+      new Set(['CreateSnapshot', 'CreateDisk', 'ResetDisk', 'DeleteSnapshot']),
+    );
   });
 });
 
