@@ -1,62 +1,19 @@
 // @vitest-environment happy-dom
 // TanStack Query runs refetch intervals only where there is a window.
-import type { FleetAnswer, FleetInstancesAnswer, InstanceSummary } from '@ecs-console/contract';
+import type { FleetAnswer, InstanceSummary } from '@ecs-console/contract';
 import { QueryClient, QueryObserver } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fleetQueryKey, fleetQueryOptions, refreshFleetInstances } from '@/features/instances/api/fleet';
 import { FAST_REFRESH_MS, SLOW_REFRESH_MS } from '@/features/instances/logic/status';
 import { markUserRequest } from '@/lib/background-fetch';
-import { stubApi, type SentRequest } from './dom/fetch-stub';
+import { fakeRegionList } from './fake-region-list';
 import { makeInstance } from './fixtures';
 
 const REGION = 'cn-hangzhou';
-const LIST = `GET /api/regions/${REGION}/instances`;
 
-/** A region the stub serves as the BFF would: whole (with ETag and 304) or by `?ids=`. */
-function fakeRegion(initial: InstanceSummary[]) {
-  let instances = initial;
-  let version = 1;
-  const answer = (): FleetAnswer => ({
-    regionId: REGION,
-    instances,
-    totalCount: instances.length,
-    pages: 1,
-    fetchedAt: new Date().toISOString(),
-    version: `v${version}`,
-  });
-  const api = stubApi({
-    [LIST]: (request: SentRequest) => {
-      const ids = new URL(request.path, 'http://console.test').searchParams.get('ids');
-      if (ids !== null) {
-        const requestedIds = ids.split(',');
-        const partial: FleetInstancesAnswer = {
-          regionId: REGION,
-          instances: instances.filter((instance) => requestedIds.includes(instance.InstanceId)),
-          requestedIds,
-          fetchedAt: new Date().toISOString(),
-        };
-        return Response.json(partial);
-      }
-      if (request.headers.get('if-none-match') === `"v${version}"`) return new Response(null, { status: 304 });
-      return Response.json(answer(), { headers: { ETag: `"v${version}"` } });
-    },
-  });
-  return {
-    api,
-    /** Changes the region as ECS would; the version moves on. */
-    set(next: InstanceSummary[]) {
-      instances = next;
-      version += 1;
-    },
-    /** What each request to the list was: whole or by IDs, conditional, background. */
-    requests: () =>
-      api.to(LIST).map((request) => ({
-        ids: new URL(request.path, 'http://console.test').searchParams.get('ids'),
-        ifNoneMatch: request.headers.get('if-none-match'),
-        background: request.headers.get('x-console-background') === '1',
-      })),
-  };
-}
+/** The region's instances, served as the BFF would. */
+const fakeRegion = (initial: InstanceSummary[]) =>
+  fakeRegionList<InstanceSummary>('instances', (instance) => instance.InstanceId, initial);
 
 describe('incremental refresh of the instance list', () => {
   let client: QueryClient;

@@ -12,53 +12,10 @@ import {
   SLOW_REFRESH_MS,
   SNAPSHOT_LIST,
 } from '@/lib/region-list';
-import { stubApi, type SentRequest } from './dom/fetch-stub';
+import { fakeRegionList as fakeRegion } from './fake-region-list';
 import { makeDisk, makeSnapshot } from './fixtures';
 
 const REGION = 'cn-hangzhou';
-
-/** A region's disks (or snapshots) the stub serves as the BFF would: whole (with ETag and 304) or by `?ids=`. */
-function fakeRegion<T>(path: string, idOf: (item: T) => string, initial: T[]) {
-  const route = `GET /api/regions/${REGION}/${path}`;
-  let items = initial;
-  let version = 1;
-  const api = stubApi({
-    [route]: (request: SentRequest) => {
-      const ids = new URL(request.path, 'http://console.test').searchParams.get('ids');
-      if (ids !== null) {
-        const requestedIds = ids.split(',');
-        return Response.json({
-          regionId: REGION,
-          [path]: items.filter((item) => requestedIds.includes(idOf(item))),
-          requestedIds,
-          fetchedAt: new Date().toISOString(),
-        });
-      }
-      if (request.headers.get('if-none-match') === `"v${version}"`) return new Response(null, { status: 304 });
-      const answer = {
-        regionId: REGION,
-        [path]: items,
-        totalCount: items.length,
-        pages: 1,
-        fetchedAt: new Date().toISOString(),
-        version: `v${version}`,
-      };
-      return Response.json(answer, { headers: { ETag: `"v${version}"` } });
-    },
-  });
-  return {
-    set(next: T[]) {
-      items = next;
-      version += 1;
-    },
-    requests: () =>
-      api.to(route).map((request) => ({
-        ids: new URL(request.path, 'http://console.test').searchParams.get('ids'),
-        ifNoneMatch: request.headers.get('if-none-match'),
-        background: request.headers.get('x-console-background') === '1',
-      })),
-  };
-}
 
 describe('the generic region list, on disks and snapshots', () => {
   let client: QueryClient;
