@@ -10,6 +10,7 @@ export * from './errors.js';
 export * from './fleet.js';
 export * from './headers.js';
 export * from './roles.js';
+export * from './security-groups.js';
 export * from './session.js';
 export * from './storage.js';
 export * from './users.js';
