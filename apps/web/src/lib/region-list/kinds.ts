@@ -1,4 +1,4 @@
-import type { DiskSummary, InstanceSummary, SnapshotSummary } from '@ecs-console/contract';
+import type { DiskSummary, InstanceSummary, SecurityGroupSummary, SnapshotSummary } from '@ecs-console/contract';
 import type { DiskStatus, InstanceStatus, SnapshotStatus } from '@ecs-console/ecs-client';
 
 /**
@@ -56,4 +56,14 @@ export const SNAPSHOT_LIST: RegionListKind<'snapshots', SnapshotSummary> = {
   listKey: 'snapshots',
   idOf: (snapshot) => snapshot.SnapshotId,
   isTransitional: (snapshot) => SNAPSHOT_TRANSITIONAL_STATUSES.has(snapshot.Status),
+};
+
+/** Security groups do not change by themselves: they are refreshed after the console's own writes. */
+export const SECURITY_GROUP_LIST: RegionListKind<'securityGroups', SecurityGroupSummary> &
+  Required<Pick<RegionListKind<'securityGroups', SecurityGroupSummary>, 'pagePath'>> = {
+  path: 'security-groups',
+  listKey: 'securityGroups',
+  idOf: (group) => group.SecurityGroupId,
+  isTransitional: () => false,
+  pagePath: (regionId, groupId) => `/security-groups/${encodeURIComponent(regionId)}/${encodeURIComponent(groupId)}`,
 };
