@@ -5,6 +5,7 @@ import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useTranslation } from 'react-i18next';
 import { CopyableId } from '@/components/CopyableId';
+import { SECURITY_GROUP_LIST } from '@/lib/region-list';
 import { privateIps, securityGroupIds } from '../logic/instance-fields';
 import type { InstanceSummary } from '@ecs-console/contract';
 
@@ -96,7 +97,7 @@ export function InstanceNetwork({ instance }: { readonly instance: InstanceSumma
             value: (
               <IdList
                 ids={securityGroupIds(instance)}
-                href={(id) => `/security-groups?${new URLSearchParams({ id }).toString()}`}
+                href={(id) => SECURITY_GROUP_LIST.pagePath(instance.RegionId, id)}
               />
             ),
           },
