@@ -21,8 +21,19 @@ const clientToken = text(64);
 const securityGroupRuleId = resourceId('sgr');
 const networkInterfaceId = resourceId('eni');
 
-// Security-group rule fields (DIGEST §6.4). Shapes only; ECS checks the combinations.
-const portRange = z.string().regex(/^-?\d{1,5}\/-?\d{1,5}$/, 'not a port range (start/end)');
+// Security-group rule fields (DIGEST §6.4). Shapes only; ECS checks the combinations (which
+// protocol takes which range, one kind of source per rule).
+/** `start/end`: `-1/-1` (icmp, gre, all) or ports 1–65535 with start ≤ end. */
+const portRange = z.string().refine((range) => {
+  const match = /^(-1|\d{1,5})\/(-1|\d{1,5})$/.exec(range);
+  if (!match) return false;
+  const [start, end] = [Number(match[1]), Number(match[2])];
+  return (start === -1 && end === -1) || (start >= 1 && start <= end && end <= 65535);
+}, 'not a port range: -1/-1, or start/end with 1 ≤ start ≤ end ≤ 65535');
+/** tcp, udp, icmp, icmpv6, gre, all (any case), or an IANA protocol number where the region takes one. */
+const ipProtocol = z
+  .string()
+  .regex(/^(tcp|udp|icmp|icmpv6|gre|all|25[0-5]|2[0-4]\d|1?\d?\d)$/i, 'not tcp, udp, icmp, icmpv6, gre, all or 0–255');
 const ipv4CidrOrAddress = z.union([z.cidrv4(), z.ipv4()]);
 const ipv6CidrOrAddress = z.union([z.cidrv6(), z.ipv6()]);
 /** An account UID; a string avoids precision loss. */
@@ -30,7 +41,7 @@ const accountUid = z.union([z.number().int().nonnegative(), z.string().regex(/^\
 const priority = z.union([z.number().int().min(1).max(100), z.string().regex(/^(100|[1-9]\d?)$/, 'not 1–100')]);
 
 const commonRuleFields = {
-  IpProtocol: z.string().min(1).max(16).optional(),
+  IpProtocol: ipProtocol.optional(),
   PortRange: portRange.optional(),
   SourcePortRange: portRange.optional(),
   SourceCidrIp: ipv4CidrOrAddress.optional(),
@@ -238,6 +249,44 @@ export const networkEntries: Record<string, RegistryEntry> = {
     role: 'admin',
     region: 'param',
     resources: idsFrom('SecurityGroupId', 'SecurityGroupRuleId'),
+  }),
+  ModifySecurityGroupEgressRule: entry({
+    schema: z.strictObject({
+      RegionId: regionId,
+      SecurityGroupId: securityGroupId,
+      ...egressRuleFields,
+      SecurityGroupRuleId: securityGroupRuleId.optional(),
+      PortRangeListId: text(64).optional(),
+      ClientToken: clientToken.optional(),
+    }),
+    access: 'write',
+    role: 'admin',
+    region: 'param',
+    resources: idsFrom('SecurityGroupId', 'SecurityGroupRuleId'),
+  }),
+  ModifySecurityGroupAttribute: entry({
+    schema: z.strictObject({
+      RegionId: regionId,
+      SecurityGroupId: securityGroupId,
+      SecurityGroupName: text(128).optional(),
+      Description: text(256).optional(),
+    }),
+    access: 'write',
+    role: 'admin',
+    region: 'param',
+    resources: idsFrom('SecurityGroupId'),
+  }),
+  ModifySecurityGroupPolicy: entry({
+    schema: z.strictObject({
+      RegionId: regionId,
+      SecurityGroupId: securityGroupId,
+      InnerAccessPolicy: z.enum(['Accept', 'Drop']),
+      ClientToken: clientToken.optional(),
+    }),
+    access: 'write',
+    role: 'admin',
+    region: 'param',
+    resources: idsFrom('SecurityGroupId'),
   }),
   JoinSecurityGroup: securityGroupMembership,
   LeaveSecurityGroup: securityGroupMembership,

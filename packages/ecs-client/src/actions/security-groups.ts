@@ -279,6 +279,39 @@ export interface ModifySecurityGroupRuleRequest extends IngressRuleFields {
   ClientToken?: string;
 }
 
+// ModifySecurityGroupEgressRule -------------------------------------------------------------------
+
+/** Edits an egress rule; as ModifySecurityGroupRule, the kind of authorization object cannot change. */
+export interface ModifySecurityGroupEgressRuleRequest extends EgressRuleFields {
+  RegionId: string;
+  SecurityGroupId: string;
+  /** The rule to edit (`sgr-…`); without it the rule is located by its other fields. */
+  SecurityGroupRuleId?: string;
+  PortRangeListId?: string;
+  ClientToken?: string;
+}
+
+// ModifySecurityGroupAttribute --------------------------------------------------------------------
+
+export interface ModifySecurityGroupAttributeRequest {
+  RegionId: string;
+  SecurityGroupId: string;
+  /** 2–128 chars, starts with a letter; no http:// or https:// prefix. */
+  SecurityGroupName?: string;
+  /** 2–256 chars. */
+  Description?: string;
+}
+
+// ModifySecurityGroupPolicy -----------------------------------------------------------------------
+
+export interface ModifySecurityGroupPolicyRequest {
+  RegionId: string;
+  SecurityGroupId: string;
+  /** Whether instances inside the group reach each other: Accept (connected) or Drop (isolated). */
+  InnerAccessPolicy: 'Accept' | 'Drop';
+  ClientToken?: string;
+}
+
 // JoinSecurityGroup -------------------------------------------------------------------------------
 
 export interface JoinSecurityGroupRequest {
@@ -336,6 +369,15 @@ export const securityGroupActions = {
     clientToken: true,
   }),
   ModifySecurityGroupRule: defineAction<ModifySecurityGroupRuleRequest, EcsResponse>()({
+    kind: 'write',
+    clientToken: true,
+  }),
+  ModifySecurityGroupEgressRule: defineAction<ModifySecurityGroupEgressRuleRequest, EcsResponse>()({
+    kind: 'write',
+    clientToken: true,
+  }),
+  ModifySecurityGroupAttribute: defineAction<ModifySecurityGroupAttributeRequest, EcsResponse>()({ kind: 'write' }),
+  ModifySecurityGroupPolicy: defineAction<ModifySecurityGroupPolicyRequest, EcsResponse>()({
     kind: 'write',
     clientToken: true,
   }),
