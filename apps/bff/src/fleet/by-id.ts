@@ -1,5 +1,6 @@
 import type { EcsClient } from '@ecs-console/ecs-client';
 import type { RegionListKind } from './kinds.js';
+import { listRegion } from './list-region.js';
 import type { ListingEntry } from './listing.js';
 
 export interface ItemsById {
@@ -8,14 +9,18 @@ export interface ItemsById {
   readonly fetchedAt: string;
 }
 
-/** Some items' current state, straight from ECS in one call (the Describe actions take up to 100 IDs). */
+/**
+ * Some items' current state, straight from ECS: the Describe actions take up to 100 IDs, on as many
+ * pages as the action's page size needs (DescribeSecurityGroups: 50), summarised as a listing
+ * summarises them (with the same per-item calls, within `concurrency`).
+ */
 export async function describeById(
   kind: RegionListKind,
   call: EcsClient['call'],
   regionId: string,
   ids: readonly string[],
+  concurrency: number,
 ): Promise<ItemsById> {
-  const fetchedAt = new Date().toISOString();
-  const answer = await call(kind.action, { RegionId: regionId, [kind.idsParam]: [...ids], PageSize: 100 });
-  return { entries: kind.entriesOf(answer), fetchedAt };
+  const listing = await listRegion(kind, call, regionId, concurrency, { [kind.idsParam]: [...ids] });
+  return { entries: listing.chunks.flatMap((chunk) => chunk.entries), fetchedAt: listing.fetchedAt };
 }

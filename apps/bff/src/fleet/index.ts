@@ -11,23 +11,28 @@ export { ifNoneMatchHits } from './etag.js';
 export { listQuery } from './ids-query.js';
 export { REGION_LIST_KINDS, type RegionListKind } from './kinds.js';
 
-/** The shared listings of every kind (instances, disks, snapshots), one RegionListings each. */
+/** The shared listings of every kind (instances, disks, snapshots, security groups), one RegionListings each. */
 export class SharedListings {
   readonly #byKind: ReadonlyMap<RegionListKind, RegionListings>;
 
-  constructor(byKind: ReadonlyMap<RegionListKind, RegionListings>) {
+  constructor(
+    byKind: ReadonlyMap<RegionListKind, RegionListings>,
+    /** ECS calls one listing (or one `?ids=` answer) has in flight at most. */
+    readonly concurrency: number,
+  ) {
     this.#byKind = byKind;
   }
 
   of(kind: RegionListKind): RegionListings {
     const listings = this.#byKind.get(kind);
-    if (!listings) throw new Error(`no shared listings of ${kind.key}`);
+    if (!listings) throw new Error(`no shared listings of ${kind.path}`);
     return listings;
   }
 
   /**
    * The console wrote to the region: every kind's listing of it ends. A disk write changes disks
-   * and the snapshots' Usage; a snapshot write changes no disk field the list shows, but telling
+   * and the snapshots' Usage, a join changes an instance's groups and the group's EcsCount; a
+   * snapshot write changes no disk field the list shows, but telling
    * writes apart by kind is not worth the mistakes it invites: one more listing after a write is cheap.
    */
   invalidate(regionId: string): void {
@@ -59,10 +64,11 @@ export function sharedRegionListings({
         kind,
         new RegionListings({
           list: (regionId) =>
-            listRegion(kind, callerFor(client, listingTenant(regionId, kind.key)), regionId, concurrency),
+            listRegion(kind, callerFor(client, listingTenant(regionId, kind.path)), regionId, concurrency),
           cacheMs: cacheSeconds * 1000,
         }),
       ]),
     ),
+    concurrency,
   );
 }

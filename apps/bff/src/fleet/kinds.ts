@@ -1,16 +1,26 @@
-import type { ActionItem, ActionRequest, ActionResponse } from '@ecs-console/ecs-client';
+import type { ActionItem, ActionRequest, ActionResponse, EcsClient } from '@ecs-console/ecs-client';
 import { FLEET_IDS_MAX, REGION_LIST_IDS_MAX } from '@ecs-console/contract';
 import type { z } from 'zod';
-import { diskId, instanceId, snapshotId } from '../registry/types.js';
+import { diskId, instanceId, securityGroupId, snapshotId } from '../registry/types.js';
 import { listingEntry, type ListingEntry } from './listing.js';
+import { withRules } from './security-group-rules.js';
 import { summarise, summariseDisk, summariseSnapshot } from './summarise.js';
 
-type ListAction = 'DescribeInstances' | 'DescribeDisks' | 'DescribeSnapshots';
+type ListAction = 'DescribeInstances' | 'DescribeDisks' | 'DescribeSnapshots' | 'DescribeSecurityGroups';
 
-/** What one kind of region listing is, declared once; everything else in src/fleet is the same for all kinds. */
-interface KindDescriptor<A extends ListAction, Summary> {
-  /** The URL segment (`/api/regions/:regionId/<key>`) and the answer's list key. */
-  readonly key: string;
+/** How a kind reaches ECS for more than a Describe page says: the listing's own (fair, bounded) call. */
+export interface ListingCalls {
+  readonly call: EcsClient['call'];
+  readonly regionId: string;
+  /** Aborted when the listing failed elsewhere: the item's calls stop. */
+  readonly signal?: AbortSignal;
+}
+
+interface DescriptorBase<A extends ListAction, Summary> {
+  /** The URL segment: `/api/regions/:regionId/<path>`. */
+  readonly path: string;
+  /** The answer's list key (the contract's RegionListAnswer key). */
+  readonly listKey: string;
   /** For messages: "instance", "disk", "snapshot". */
   readonly noun: string;
   readonly action: A;
@@ -20,39 +30,72 @@ interface KindDescriptor<A extends ListAction, Summary> {
   /** Most IDs one `?ids=` request may name. */
   readonly idsMax: number;
   readonly items: (page: ActionResponse<A>) => readonly ActionItem<A>[];
-  /** The fields the lists show (the contract's *_SUMMARY_FIELDS). */
-  readonly summarise: (item: ActionItem<A>) => Summary;
   readonly idOf: (summary: Summary) => string;
 }
 
+/**
+ * What one kind of region listing is, declared once; everything else in src/fleet is the same for
+ * all kinds. A summary comes from the Describe page alone (`summarise`, the contract's
+ * *_SUMMARY_FIELDS), or needs more ECS calls per item (`complete`: undefined when ECS no longer
+ * has the item, which is then left out). Those calls run while later pages are fetched.
+ */
+type KindDescriptor<A extends ListAction, Summary> = DescriptorBase<A, Summary> &
+  (
+    | { readonly summarise: (item: ActionItem<A>) => Summary }
+    | { readonly complete: (item: ActionItem<A>, calls: ListingCalls) => Promise<Summary | undefined> }
+  );
+
 /** A kind as the generic listing code uses it: a page of ECS's answer in, the answer's entries out. */
 export interface RegionListKind {
-  readonly key: string;
+  readonly path: string;
+  readonly listKey: string;
   readonly noun: string;
   readonly action: ListAction;
   readonly idsParam: string;
   readonly idSchema: z.ZodString;
   readonly idsMax: number;
   /** A Describe page's items, summarised and serialised, in ECS's order. */
-  entriesOf(page: unknown): ListingEntry[];
+  entriesOf(page: unknown, calls: ListingCalls): Promise<ListingEntry[]>;
 }
 
 function regionListKind<A extends ListAction, Summary extends object>(
   descriptor: KindDescriptor<A, Summary>,
 ): RegionListKind {
-  const { items, summarise: summary, idOf, ...plain } = descriptor;
+  const { path, listKey, noun, action, idsParam, idSchema, idsMax, items, idOf } = descriptor;
+  const entry = (summary: Summary) => listingEntry(idOf(summary), summary);
+  if ('summarise' in descriptor) {
+    const { summarise: summary } = descriptor;
+    // Done as the page arrives (no await): 10,000 instances cost no extra turns of the event loop.
+    return {
+      path,
+      listKey,
+      noun,
+      action,
+      idsParam,
+      idSchema,
+      idsMax,
+      entriesOf: (page) => Promise.resolve(items(page as ActionResponse<A>).map((item) => entry(summary(item)))),
+    };
+  }
+  const { complete } = descriptor;
   return {
-    ...plain,
-    entriesOf: (page) =>
-      items(page as ActionResponse<A>).map((item) => {
-        const summarised = summary(item);
-        return listingEntry(idOf(summarised), summarised);
-      }),
+    path,
+    listKey,
+    noun,
+    action,
+    idsParam,
+    idSchema,
+    idsMax,
+    entriesOf: async (page, calls) => {
+      const summaries = await Promise.all(items(page as ActionResponse<A>).map((item) => complete(item, calls)));
+      return summaries.flatMap((summary) => (summary === undefined ? [] : [entry(summary)]));
+    },
   };
 }
 
 export const INSTANCE_LIST = regionListKind({
-  key: 'instances',
+  path: 'instances',
+  listKey: 'instances',
   noun: 'instance',
   action: 'DescribeInstances',
   idsParam: 'InstanceIds',
@@ -64,7 +107,8 @@ export const INSTANCE_LIST = regionListKind({
 });
 
 export const DISK_LIST = regionListKind({
-  key: 'disks',
+  path: 'disks',
+  listKey: 'disks',
   noun: 'disk',
   action: 'DescribeDisks',
   idsParam: 'DiskIds',
@@ -76,7 +120,8 @@ export const DISK_LIST = regionListKind({
 });
 
 export const SNAPSHOT_LIST = regionListKind({
-  key: 'snapshots',
+  path: 'snapshots',
+  listKey: 'snapshots',
   noun: 'snapshot',
   action: 'DescribeSnapshots',
   idsParam: 'SnapshotIds',
@@ -87,4 +132,23 @@ export const SNAPSHOT_LIST = regionListKind({
   idOf: (snapshot) => snapshot.SnapshotId,
 });
 
-export const REGION_LIST_KINDS: readonly RegionListKind[] = [INSTANCE_LIST, DISK_LIST, SNAPSHOT_LIST];
+/** Each group with its rules (one DescribeSecurityGroupAttribute per group, NextToken pages followed). */
+export const SECURITY_GROUP_LIST = regionListKind({
+  path: 'security-groups',
+  listKey: 'securityGroups',
+  noun: 'security group',
+  action: 'DescribeSecurityGroups',
+  idsParam: 'SecurityGroupIds',
+  idSchema: securityGroupId,
+  idsMax: REGION_LIST_IDS_MAX,
+  items: (page) => page.SecurityGroups.SecurityGroup,
+  complete: (group, { call, regionId, signal }) => withRules(group, call, regionId, signal),
+  idOf: (group) => group.SecurityGroupId,
+});
+
+export const REGION_LIST_KINDS: readonly RegionListKind[] = [
+  INSTANCE_LIST,
+  DISK_LIST,
+  SNAPSHOT_LIST,
+  SECURITY_GROUP_LIST,
+];

@@ -1,29 +1,56 @@
 import { listPages, type EcsClient } from '@ecs-console/ecs-client';
 import type { RegionListKind } from './kinds.js';
+import { limitedCall } from './limited-call.js';
 import { chunkOf, Listing, type Chunk } from './listing.js';
 
 /**
  * Every item of one kind in a region, fetched as ecs-client's listPages fetches pages (the first
  * says how many follow; the rest `concurrency` at a time). Each page is summarised, serialised and
- * hashed as it arrives, while the others are still on the wire, so little is left to do after the last.
+ * hashed as it arrives, while the others are still on the wire, so little is left to do after the
+ * last. A kind whose summaries need more calls per item makes them then too, within the same
+ * `concurrency`; the first failure of a page or of an item's call fails the listing and stops the rest.
  */
 export async function listRegion(
   kind: RegionListKind,
   call: EcsClient['call'],
   regionId: string,
   concurrency: number,
+  /** Narrows the listing (`?ids=`: the Describe action's IDs parameter). */
+  filter: Record<string, unknown> = {},
 ): Promise<Listing> {
   const fetchedAt = new Date().toISOString();
-  const pages = await listPages(
-    { call },
-    kind.action,
-    { RegionId: regionId },
-    (page) => chunkOf(kind.entriesOf(page)),
-    {
-      concurrency,
-    },
-  );
-  return new Listing(regionId, kind.key, withoutRepeats(pages), fetchedAt);
+  const limited = limitedCall(call, concurrency);
+  const controller = new AbortController();
+  const calls = { call: limited, regionId, signal: controller.signal };
+  let itemFailure: { error: unknown } | undefined;
+  let pages: Promise<Chunk>[];
+  try {
+    pages = await listPages(
+      { call: limited },
+      kind.action,
+      { ...filter, RegionId: regionId },
+      (page) => {
+        const chunk = kind.entriesOf(page, calls).then(chunkOf);
+        // Handled at once (not only when every page is in): an item's failure stops the pages still to come.
+        chunk.catch((error: unknown) => {
+          itemFailure ??= { error };
+          controller.abort();
+        });
+        return chunk;
+      },
+      { concurrency, signal: controller.signal },
+    );
+  } catch (error) {
+    controller.abort();
+    throw itemFailure ? itemFailure.error : error;
+  }
+  let chunks: Chunk[];
+  try {
+    chunks = await Promise.all(pages);
+  } catch (error) {
+    throw itemFailure ? itemFailure.error : error;
+  }
+  return new Listing(regionId, kind.listKey, withoutRepeats(chunks), fetchedAt);
 }
 
 /**

@@ -44,7 +44,7 @@ export class Listing {
 
   constructor(
     readonly regionId: string,
-    /** The answer's list key: `instances`, `disks`, `snapshots`. */
+    /** The answer's list key: `instances`, `disks`, `snapshots`, `securityGroups`. */
     readonly listKey: string,
     readonly chunks: readonly Chunk[],
     /** ISO 8601: when ECS was asked. */

@@ -1,9 +1,11 @@
-import type { Disk, Instance, Snapshot } from '@ecs-console/ecs-client';
+import type { Disk, Instance, Permission, SecurityGroup, Snapshot } from '@ecs-console/ecs-client';
 import type {
   DISK_SUMMARY_FIELDS,
   DiskSummary,
   INSTANCE_SUMMARY_FIELDS,
   InstanceSummary,
+  SECURITY_GROUP_SUMMARY_FIELDS,
+  SecurityGroupSummary,
   SNAPSHOT_SUMMARY_FIELDS,
   SnapshotSummary,
 } from '@ecs-console/contract';
@@ -109,4 +111,31 @@ export function summariseSnapshot(snapshot: Snapshot): SnapshotSummary {
     RegionId: snapshot.RegionId,
     Tags: snapshot.Tags,
   } satisfies Record<(typeof SNAPSHOT_SUMMARY_FIELDS)[number], unknown>;
+}
+
+/**
+ * The group fields the lists show (SECURITY_GROUP_SUMMARY_FIELDS, in its order), then its
+ * intra-group policy and every rule (DescribeSecurityGroupAttribute's, as ECS reports them).
+ */
+export function summariseSecurityGroup(
+  group: SecurityGroup,
+  innerAccessPolicy: SecurityGroupSummary['InnerAccessPolicy'],
+  permissions: readonly Permission[],
+): SecurityGroupSummary {
+  const fields = {
+    SecurityGroupId: group.SecurityGroupId,
+    SecurityGroupName: group.SecurityGroupName,
+    Description: group.Description,
+    SecurityGroupType: group.SecurityGroupType,
+    VpcId: group.VpcId,
+    CreationTime: group.CreationTime,
+    ResourceGroupId: group.ResourceGroupId,
+    EcsCount: group.EcsCount,
+    AvailableInstanceAmount: group.AvailableInstanceAmount,
+    RuleCount: group.RuleCount,
+    GroupToGroupRuleCount: group.GroupToGroupRuleCount,
+    ServiceManaged: group.ServiceManaged,
+    Tags: group.Tags,
+  } satisfies Record<(typeof SECURITY_GROUP_SUMMARY_FIELDS)[number], unknown>;
+  return { ...fields, InnerAccessPolicy: innerAccessPolicy, Permissions: permissions };
 }

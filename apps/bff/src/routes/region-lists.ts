@@ -17,7 +17,7 @@ import {
 import { regionId } from '../registry/types.js';
 
 /**
- * `GET /api/regions/:regionId/{instances,disks,snapshots}`: every item of that kind in a region,
+ * `GET /api/regions/:regionId/{instances,disks,snapshots,security-groups}`: every item of that kind in a region,
  * from the listing all staff share (src/fleet), with an ETag so an unchanged region answers 304;
  * `?ids=a,b`: those items straight from ECS (RegionListByIdAnswer), which also patches the shared listing.
  */
@@ -25,7 +25,7 @@ export function regionListRoutes({ client, listings }: { client: EcsClient; list
   const router = Router();
   for (const kind of REGION_LIST_KINDS) {
     const query = listQuery(kind);
-    router.get(`/:regionId/${kind.key}`, async (request, response) => {
+    router.get(`/:regionId/${kind.path}`, async (request, response) => {
       const region = regionId.safeParse(request.params.regionId);
       if (!region.success) {
         sendError(response, 400, 'InvalidParameter', `regionId: ${z.prettifyError(region.error)}`);
@@ -56,12 +56,12 @@ async function sendByIds(
   ids: readonly string[],
   response: Response,
 ): Promise<void> {
-  const found = await describeById(kind, callerFor(client, userTenant(response)), regionId, ids);
+  const found = await describeById(kind, callerFor(client, userTenant(response)), regionId, ids, listings.concurrency);
   listings.of(kind).learn(regionId, found.entries, ids);
   response
     .type('json')
     .send(
-      `{"regionId":${JSON.stringify(regionId)},${JSON.stringify(kind.key)}:[${found.entries.map((entry) => entry.json).join(',')}],` +
+      `{"regionId":${JSON.stringify(regionId)},${JSON.stringify(kind.listKey)}:[${found.entries.map((entry) => entry.json).join(',')}],` +
         `"requestedIds":${JSON.stringify(ids)},"fetchedAt":${JSON.stringify(found.fetchedAt)}}`,
     );
 }
