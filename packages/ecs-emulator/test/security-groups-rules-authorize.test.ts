@@ -194,7 +194,11 @@ describe('AuthorizeSecurityGroup / AuthorizeSecurityGroupEgress', () => {
       'InvalidSourceGroupId.Mismatch',
     );
     const advanced = bed.createGroup({ SecurityGroupType: 'enterprise' });
-    expectApiError(() => bed.authorize(advanced, { IpProtocol: 'all', SourceGroupId: id }), 400, 'InvalidParameter');
+    expectApiError(
+      () => bed.authorize(advanced, { IpProtocol: 'all', SourceGroupId: id }),
+      400,
+      'InvalidGroupAuthParameter.OperationDenied',
+    );
     bed.authorize(advanced, SSH);
     expect(bed.group(advanced).rules).toHaveLength(1);
   });

@@ -23,6 +23,7 @@ import {
 } from './scenario.js';
 import { addDataDisks, addRestoredDisks, addSnapshots, addSpareDisks } from './storage.js';
 import { addStorageLandmarks } from './storage-variety.js';
+import { addSecurityGroupLandmarks } from './security-group-variety.js';
 
 // ---------------------------------------------------------------------------------------------
 // Instances
@@ -48,6 +49,7 @@ export function buildDefaultEstate(build: Build): void {
   addRestoredDisks(build, build.networks.get(HOME_REGION)!.region, homeSnapshots);
   addSpareDisks(build);
   addStorageLandmarks(build);
+  addSecurityGroupLandmarks(build);
 }
 
 /** Days left on a landmark's subscription. */

@@ -18,13 +18,6 @@ function addRules(
   direction: Direction,
   rules: RuleFields[],
 ) {
-  if (group.SecurityGroupType === 'enterprise' && rules.some(referencesGroup)) {
-    throw apiError(
-      400,
-      'InvalidParameter',
-      'Rules of an advanced (enterprise) security group cannot reference security groups.',
-    );
-  }
   const known = new Set(group.rules.filter((rule) => rule.Direction === direction).map(ruleKey));
   const fresh = rules.filter((rule) => {
     const key = ruleKey(rule);

@@ -22,24 +22,30 @@ function requireVpcId(region: RegionState, vpcId: string | undefined): string {
   return vpcId;
 }
 
-function readGroupDescription(params: RequestParams): string {
-  const rule = { minLength: 2, maxLength: 256, code: 'InvalidDescription.Malformed' };
-  const description = params.string('Description', rule) ?? '';
-  if (HTTP_PREFIX.test(description)) {
-    throw apiError(400, 'InvalidDescription.Malformed', 'The Description cannot start with http:// or https://.');
+/**
+ * A group's Description: 2–256 characters, not starting with http(s)://. Create answers a bad one
+ * with InvalidDescription.Malformed, ModifySecurityGroupAttribute with
+ * InvalidSecurityGroupDiscription.Malformed (sic; D21).
+ */
+export function readGroupDescription(params: RequestParams, code: string): string | undefined {
+  const description = params.string('Description', { minLength: 2, maxLength: 256, code });
+  if (description !== undefined && HTTP_PREFIX.test(description)) {
+    throw apiError(400, code, 'The Description cannot start with http:// or https://.');
   }
   return description;
+}
+
+/** A group's name: 2–128 characters, starting with a letter (the same rule for create and modify). */
+export function readGroupName(params: RequestParams): string | undefined {
+  return params.string('SecurityGroupName', { pattern: GROUP_NAME, code: 'InvalidSecurityGroupName.Malformed' });
 }
 
 export function createSecurityGroupAction(context: ActionContext): Record<string, unknown> {
   const { params, store } = context;
   const region = requireRegion(context);
   return idempotent(context, () => {
-    const name = params.string('SecurityGroupName', {
-      pattern: GROUP_NAME,
-      code: 'InvalidSecurityGroupName.Malformed',
-    });
-    const description = readGroupDescription(params);
+    const name = readGroupName(params);
+    const description = readGroupDescription(params, 'InvalidDescription.Malformed') ?? '';
     const type = params.oneOf('SecurityGroupType', ['normal', 'enterprise'] as const) ?? 'normal';
     const vpcId = requireVpcId(region, params.string('VpcId'));
     const resourceGroupId = params.string('ResourceGroupId');
@@ -75,23 +81,33 @@ export function createSecurityGroupAction(context: ActionContext): Record<string
   });
 }
 
+/** The first few IDs, and how many more: an error message stays short however many there are. */
+function namedList(ids: readonly string[]): string {
+  const shown = ids.slice(0, 5).join(', ');
+  return ids.length > 5 ? `${shown} and ${ids.length - 5} more` : shown;
+}
+
 export function deleteSecurityGroupAction(context: ActionContext): Record<string, unknown> {
   const region = requireRegion(context);
   const group = requireGroup(region, context.params.requiredString('SecurityGroupId'));
   const id = group.SecurityGroupId;
-  for (const instance of region.instances.values()) {
-    if (instance.SecurityGroupIds.includes(id)) {
-      throw apiError(403, 'DependencyViolation', `The security group ${id} still has instances in it.`);
-    }
+  const members = [...region.instances.values()].filter((instance) => instance.SecurityGroupIds.includes(id));
+  if (members.length > 0) {
+    throw apiError(
+      403,
+      'DependencyViolation',
+      `The security group ${id} still has ${members.length} instance(s) in it: ${namedList(members.map((i) => i.InstanceId))}.`,
+    );
   }
-  for (const other of region.securityGroups.values()) {
-    if (other !== group && other.rules.some((rule) => rule.SourceGroupId === id || rule.DestGroupId === id)) {
-      throw apiError(
-        403,
-        'DependencyViolation',
-        `The security group ${id} is referenced by rules of ${other.SecurityGroupId}.`,
-      );
-    }
+  const referencing = [...region.securityGroups.values()].filter(
+    (other) => other !== group && other.rules.some((rule) => rule.SourceGroupId === id || rule.DestGroupId === id),
+  );
+  if (referencing.length > 0) {
+    throw apiError(
+      403,
+      'DependencyViolation',
+      `The security group ${id} is referenced by rules of ${namedList(referencing.map((other) => other.SecurityGroupId))}.`,
+    );
   }
   region.securityGroups.delete(id);
   context.store.unindex(id);

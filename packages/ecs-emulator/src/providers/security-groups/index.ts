@@ -4,7 +4,8 @@ import { authorizeAction } from './authorize.js';
 import { createSecurityGroupAction, deleteSecurityGroupAction } from './create-delete.js';
 import { describeSecurityGroups } from './describe.js';
 import { joinSecurityGroupAction, leaveSecurityGroupAction } from './membership.js';
-import { modifySecurityGroupRuleAction } from './modify-rule.js';
+import { modifySecurityGroupAttributeAction, modifySecurityGroupPolicyAction } from './group-attributes.js';
+import { modifyRuleAction } from './modify-rule.js';
 import { revokeAction } from './revoke.js';
 
 export const securityGroupHandlers: Readonly<Record<string, ActionHandler>> = {
@@ -16,7 +17,10 @@ export const securityGroupHandlers: Readonly<Record<string, ActionHandler>> = {
   AuthorizeSecurityGroupEgress: authorizeAction('egress'),
   RevokeSecurityGroup: revokeAction('ingress'),
   RevokeSecurityGroupEgress: revokeAction('egress'),
-  ModifySecurityGroupRule: modifySecurityGroupRuleAction,
+  ModifySecurityGroupAttribute: modifySecurityGroupAttributeAction,
+  ModifySecurityGroupPolicy: modifySecurityGroupPolicyAction,
+  ModifySecurityGroupRule: modifyRuleAction('ingress'),
+  ModifySecurityGroupEgressRule: modifyRuleAction('egress'),
   JoinSecurityGroup: joinSecurityGroupAction,
   LeaveSecurityGroup: leaveSecurityGroupAction,
 };

@@ -1,6 +1,6 @@
 /**
  * Security groups, their rules and their members (DIGEST §6.4, §7): Describe, Create, Delete,
- * Authorize/Revoke in both directions, ModifySecurityGroupRule, Join/LeaveSecurityGroup.
+ * Authorize/Revoke in both directions, Modify (attributes, policy, rules of both directions), Join/LeaveSecurityGroup.
  */
 
 export const MAX_GROUPS_PER_REGION = 100;

@@ -53,7 +53,10 @@ function readAddresses(input: RuleInput, side: Side): { v4: string; v6: string }
   return { v4: v4 ?? '', v6: v6 ?? '' };
 }
 
-/** A group a rule references: it must exist in the region and share the group's VPC. */
+/**
+ * A group a rule references: it must exist in the region and share the group's VPC, and neither
+ * side may be an advanced group: their rules cannot name groups, and no rule can name them.
+ */
 function requireReferencedGroup(region: RegionState, group: SecurityGroupRecord, peer: Side, id: string): void {
   const referenced = region.securityGroups.get(id);
   if (!referenced) throw notFound(`Invalid${peer}GroupId.NotFound`, `${peer}GroupId`, id);
@@ -62,6 +65,14 @@ function requireReferencedGroup(region: RegionState, group: SecurityGroupRecord,
       400,
       `Invalid${peer}GroupId.Mismatch`,
       `Specified security group and ${peer.toLowerCase()} group are not in the same VPC.`,
+    );
+  }
+  const advanced = [group, referenced].find((candidate) => candidate.SecurityGroupType === 'enterprise');
+  if (advanced) {
+    throw apiError(
+      400,
+      'InvalidGroupAuthParameter.OperationDenied',
+      `The security group can not authorize to enterprise level security group: ${advanced.SecurityGroupId} is an advanced group, whose rules cannot name groups and which no rule can name.`,
     );
   }
 }
