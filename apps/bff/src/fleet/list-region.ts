@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { listPages, type EcsClient } from '@ecs-console/ecs-client';
 import type { RegionListKind } from './kinds.js';
 import { limitedCall } from './limited-call.js';
@@ -21,6 +22,8 @@ export async function listRegion(
   const fetchedAt = new Date().toISOString();
   const limited = limitedCall(call, concurrency);
   const controller = new AbortController();
+  // Every call in flight (at most `concurrency`) listens for the abort; that is expected, not a leak.
+  setMaxListeners(2 * concurrency + 8, controller.signal);
   const calls = { call: limited, regionId, signal: controller.signal };
   let itemFailure: { error: unknown } | undefined;
   let pages: Promise<Chunk>[];
