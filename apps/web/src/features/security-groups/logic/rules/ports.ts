@@ -17,7 +17,8 @@ export interface PortInterval {
  */
 export function portSpanOf(protocol: RuleProtocol, portRange: string): PortSpan {
   if (!protocolHasPorts(protocol)) return 'all';
-  return parsePortRange(portRange) ?? { from: MIN_PORT, to: MAX_PORT };
+  const span = parsePortRange(portRange);
+  return span === undefined || span === 'all' ? { from: MIN_PORT, to: MAX_PORT } : span;
 }
 
 /**
