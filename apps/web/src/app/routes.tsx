@@ -68,7 +68,17 @@ export const routes: RouteObject[] = [
           {
             path: 'security-groups',
             handle: handle({ breadcrumb: (_params, t) => t('nav.securityGroups') }),
-            lazy: async () => ({ Component: (await import('@/features/security-groups')).SecurityGroupsPage }),
+            children: [
+              {
+                index: true,
+                lazy: async () => ({ Component: (await import('@/features/security-groups')).SecurityGroupsPage }),
+              },
+              {
+                path: ':regionId/:groupId',
+                handle: handle({ breadcrumb: (params) => params.groupId ?? '' }),
+                lazy: async () => ({ Component: (await import('@/features/security-groups')).SecurityGroupDetailPage }),
+              },
+            ],
           },
           {
             path: 'audit',
