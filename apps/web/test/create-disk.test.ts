@@ -11,7 +11,7 @@ import {
   type CreateDiskForm,
   type ZoneOffer,
 } from '@/features/disks/logic/create-disk';
-import { validateDescription, validateResourceName, validateTags } from '@/features/disks/logic/create-disk-rules';
+import { validateDescription, validateResourceName, validateTags } from '@/lib/ecs-resource-rules';
 import { makeSnapshot } from './fixtures';
 
 const ZONES: ZoneOffer[] = [

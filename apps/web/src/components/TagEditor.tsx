@@ -2,7 +2,7 @@ import AttributeEditor from '@cloudscape-design/components/attribute-editor';
 import FormField from '@cloudscape-design/components/form-field';
 import Input from '@cloudscape-design/components/input';
 import { useTranslation } from 'react-i18next';
-import { MAX_TAGS, type TagDraft, type TagErrors } from '../logic/create-disk-rules';
+import { MAX_TAGS, type TagDraft, type TagErrors } from '@/lib/ecs-resource-rules';
 
 interface TagEditorProps {
   readonly tags: readonly TagDraft[];
@@ -12,7 +12,7 @@ interface TagEditorProps {
 }
 
 /**
- * Key/value tags for a new disk or snapshot under ECS's rules. Cloudscape's own TagEditor checks
+ * Key/value tags for a new resource (disk, snapshot, security group) under ECS's rules. Cloudscape's own TagEditor checks
  * AWS's rules (`aws:` prefixes, 256-character values), so this is an AttributeEditor with ours.
  */
 export function TagEditor({ tags, onChange, errors }: TagEditorProps) {

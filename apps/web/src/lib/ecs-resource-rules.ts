@@ -1,5 +1,5 @@
 /**
- * ECS's rules for what a user names and tags a new disk or snapshot with (CreateDisk, CreateSnapshot),
+ * ECS's rules for what a user names and tags a resource with (CreateDisk, CreateSnapshot, CreateSecurityGroup),
  * checked before sending so the form can say what is wrong beside the field.
  */
 
@@ -24,7 +24,7 @@ const lengthOf = (text: string) => [...text].length;
 
 export type NameError = 'required' | 'length' | 'http' | 'start' | 'characters';
 
-/** Why ECS would refuse a disk or snapshot name (2–128 characters, a letter first, no http(s)://). */
+/** Why ECS would refuse a disk, snapshot or security group name (2–128 characters, a letter first, no http(s)://). */
 export function validateResourceName(name: string): NameError | null {
   if (name.length === 0) return 'required';
   if (HTTP_PREFIX.test(name)) return 'http';

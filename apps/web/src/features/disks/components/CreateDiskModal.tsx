@@ -9,9 +9,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '@/components/ApiErrorAlert';
 import { FormModal } from '@/components/FormModal';
+import { useFailureAfterClose } from '@/components/notifications';
+import { TagEditor } from '@/components/TagEditor';
 import { formatCount } from '@/lib/format';
 import { useLocale } from '@/lib/i18n';
-import { createDisk, useClientToken, useOneAtATime } from '../api/create-disk';
+import { useClientToken, useOneAtATime } from '@/lib/client-token';
+import { createDisk } from '../api/create-disk';
 import { useZoneOffers } from '../api/zones';
 import {
   createDiskRequest,
@@ -28,13 +31,12 @@ import {
   type CreateDiskForm,
   type CreateDiskParams,
 } from '../logic/create-disk';
-import type { TagDraft } from '../logic/create-disk-rules';
+import type { TagDraft } from '@/lib/ecs-resource-rules';
 import { diskCategoryLabel } from '../logic/disk-categories';
 import { CreateDiskPlacement } from './CreateDiskPlacement';
 import { CreateDiskSource } from './CreateDiskSource';
 import { DiskPerformance } from './DiskPerformance';
-import { TagEditor } from './TagEditor';
-import { useFailureAfterClose, useReportCreatedDisk } from './use-create-disk-result';
+import { useReportCreatedDisk } from './use-create-disk-result';
 
 export interface CreateDiskModalProps {
   readonly regionId: string;

@@ -12,13 +12,14 @@ import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '@/components/ApiErrorAlert';
 import { CopyableId } from '@/components/CopyableId';
 import { FormModal } from '@/components/FormModal';
-import { useNotifications } from '@/components/notifications';
+import { TagEditor } from '@/components/TagEditor';
+import { useFailureAfterClose, useNotifications } from '@/components/notifications';
 import { callEcsAction } from '@/lib/api-client';
 import { formatCount } from '@/lib/format';
 import { useLocale } from '@/lib/i18n';
 import { refreshRegionListItems, SNAPSHOT_LIST } from '@/lib/region-list';
-import { useClientToken, useOneAtATime } from '../api/create-disk';
-import type { TagDraft } from '../logic/create-disk-rules';
+import { useClientToken, useOneAtATime } from '@/lib/client-token';
+import type { TagDraft } from '@/lib/ecs-resource-rules';
 import {
   createSnapshotRequest,
   isCreateSnapshotValid,
@@ -29,8 +30,6 @@ import {
 } from '../logic/create-snapshot';
 import { diskCategoryLabel } from '../logic/disk-categories';
 import { diskPath } from '../paths';
-import { TagEditor } from './TagEditor';
-import { useFailureAfterClose } from './use-create-disk-result';
 
 export interface CreateSnapshotModalProps {
   readonly regionId: string;

@@ -10,12 +10,12 @@ import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '@/components/ApiErrorAlert';
 import { CopyableId } from '@/components/CopyableId';
 import { FormModal } from '@/components/FormModal';
-import { useNotifications } from '@/components/notifications';
+import { useFailureAfterClose, useNotifications } from '@/components/notifications';
 import { callEcsAction } from '@/lib/api-client';
 import { formatCount } from '@/lib/format';
 import { useLocale } from '@/lib/i18n';
 import { DISK_LIST, refreshRegionListItems } from '@/lib/region-list';
-import { useClientToken, useOneAtATime } from '../api/create-disk';
+import { useClientToken, useOneAtATime } from '@/lib/client-token';
 import { parseWholeNumber } from '../logic/create-disk';
 import { diskCategoryLabel } from '../logic/disk-categories';
 import {
@@ -29,7 +29,6 @@ import {
   type ResizeMode,
 } from '../logic/resize-disk';
 import { DiskPerformance } from './DiskPerformance';
-import { useFailureAfterClose } from './use-create-disk-result';
 
 export interface ResizeDiskModalProps {
   readonly regionId: string;

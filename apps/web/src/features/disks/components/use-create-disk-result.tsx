@@ -1,7 +1,7 @@
 import Box from '@cloudscape-design/components/box';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useRef, type ReactNode } from 'react';
+import { useCallback, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorDetails } from '@/components/ApiErrorAlert';
 import { CopyableId } from '@/components/CopyableId';
@@ -139,26 +139,5 @@ export function useReportCreatedDisk(): (created: CreatedDisk) => Promise<void> 
       }
     },
     [notify, queryClient, t],
-  );
-}
-
-/**
- * For a form's request: a failure the dialog can no longer show (the user closed it while the
- * request ran) is reported in a notification instead, with ECS's code, message and RequestId.
- */
-export function useFailureAfterClose(header: string): (error: unknown) => void {
-  const { notify } = useNotifications();
-  const open = useRef(true);
-  useEffect(() => {
-    open.current = true;
-    return () => {
-      open.current = false;
-    };
-  }, []);
-  return useCallback(
-    (error: unknown) => {
-      if (!open.current) notify({ type: 'error', header, content: <ApiErrorDetails error={error} /> });
-    },
-    [header, notify],
   );
 }

@@ -10,7 +10,7 @@ import {
   type NameError,
   type TagDraft,
   type TagErrors,
-} from './create-disk-rules';
+} from '@/lib/ecs-resource-rules';
 
 /** What a new disk starts as: ESSD PL1 of 40 GiB, the Alibaba Cloud console's own default. */
 export const DEFAULT_CATEGORY = 'cloud_essd';

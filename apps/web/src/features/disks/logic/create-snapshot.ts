@@ -12,7 +12,7 @@ import {
   type NameError,
   type TagDraft,
   type TagErrors,
-} from './create-disk-rules';
+} from '@/lib/ecs-resource-rules';
 
 export const RETENTION_DAYS_MIN = 1;
 export const RETENTION_DAYS_MAX = 65_536;

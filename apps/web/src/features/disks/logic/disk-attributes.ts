@@ -1,5 +1,10 @@
 import type { DiskSummary } from '@ecs-console/contract';
-import { validateDescription, validateResourceName, type DescriptionError, type NameError } from './create-disk-rules';
+import {
+  validateDescription,
+  validateResourceName,
+  type DescriptionError,
+  type NameError,
+} from '@/lib/ecs-resource-rules';
 import type { DiskAttributeChanges } from './disk-action-requests';
 
 /** The Modify attributes form: the disk's attributes as the user edits them. */
