@@ -1,5 +1,5 @@
-import type { DiskSummary, InstanceSummary, SnapshotSummary } from '@ecs-console/contract';
-import type { Tag } from '@ecs-console/ecs-client';
+import type { DiskSummary, InstanceSummary, SecurityGroupSummary, SnapshotSummary } from '@ecs-console/contract';
+import type { Permission, Tag } from '@ecs-console/ecs-client';
 
 /** A realistic running Linux VPC instance; tests override what they are about. */
 export function makeInstance(
@@ -113,6 +113,61 @@ export function makeSnapshot(
     Available: true,
     RegionId: 'cn-hangzhou',
     Tags: { Tag: tagList },
+    ...fields,
+  };
+}
+
+/**
+ * An inbound rule as DescribeSecurityGroupAttribute reports it: TCP 22 from anywhere, accepted at
+ * priority 1; tests override what they are about (an egress rule sets Direction and the Dest* fields).
+ */
+export function makePermission(overrides: Partial<Permission> = {}): Permission {
+  return {
+    SecurityGroupRuleId: 'sgr-bp1abcdefghijk0001',
+    Direction: 'ingress',
+    IpProtocol: 'TCP',
+    PortRange: '22/22',
+    SourcePortRange: '',
+    SourceCidrIp: '0.0.0.0/0',
+    SourceGroupId: '',
+    SourceGroupName: '',
+    SourceGroupOwnerAccount: '',
+    DestCidrIp: '',
+    DestGroupId: '',
+    DestGroupName: '',
+    DestGroupOwnerAccount: '',
+    Policy: 'Accept',
+    Priority: '1',
+    NicType: 'intranet',
+    Description: '',
+    CreateTime: '2024-05-01T08:30Z',
+    ...overrides,
+  };
+}
+
+/** A basic VPC security group without rules whose members reach each other; tests override what they are about. */
+export function makeSecurityGroup(
+  overrides: Partial<SecurityGroupSummary> & { tags?: Record<string, string> } = {},
+): SecurityGroupSummary {
+  const { tags, ...fields } = overrides;
+  const tagList: Tag[] = Object.entries(tags ?? {}).map(([TagKey, TagValue]) => ({ TagKey, TagValue }));
+  const permissions = fields.Permissions ?? [];
+  return {
+    SecurityGroupId: 'sg-bp1sg0001',
+    SecurityGroupName: 'web',
+    Description: '',
+    SecurityGroupType: 'normal',
+    VpcId: 'vpc-bp1vpc0001',
+    CreationTime: '2024-05-01T08:30Z',
+    ResourceGroupId: '',
+    EcsCount: 0,
+    AvailableInstanceAmount: 2000,
+    RuleCount: permissions.length,
+    GroupToGroupRuleCount: permissions.filter((rule) => rule.SourceGroupId || rule.DestGroupId).length,
+    ServiceManaged: false,
+    Tags: { Tag: tagList },
+    InnerAccessPolicy: 'Accept',
+    Permissions: permissions,
     ...fields,
   };
 }
