@@ -11,6 +11,7 @@ import {
   ScreenshotTab,
   VncConsoleTab,
 } from '@/features/diagnostics';
+import { InstanceSecurityGroups } from '@/features/security-groups';
 import type { InstanceSummary } from '@ecs-console/contract';
 import { InstanceNetwork } from './InstanceNetwork';
 import { InstanceOverview } from './InstanceOverview';
@@ -59,6 +60,7 @@ export function InstanceDetailTabs({ instance }: { readonly instance: InstanceSu
             <SpaceBetween size="l">
               <InstanceOverview instance={instance} />
               <InstanceNetwork instance={instance} />
+              <InstanceSecurityGroups instance={instance} />
               <InstanceDisksSection instance={instance} />
               <InstanceTags instance={instance} />
             </SpaceBetween>
