@@ -1,5 +1,5 @@
 import type { SecurityGroupSummary } from '@ecs-console/contract';
-import ipaddr from 'ipaddr.js';
+import { parseAddress, parseCidr } from './rules';
 
 /**
  * The source (inbound) or destination (outbound) of a rule row: exactly one kind, as ECS takes one
@@ -47,27 +47,9 @@ export function peerGroupUnavailable(
 
 const PREFIX_LIST_ID = /^pl-[a-z0-9]+$/i;
 
-export type ParsedCidr =
-  | { readonly ok: true; readonly family: 4 | 6; readonly address: ipaddr.IPv4 | ipaddr.IPv6; readonly length: number }
-  | { readonly ok: false };
-
-/**
- * An address or CIDR block as ECS takes it: IPv4 in dotted decimal (no octal, hex or short forms,
- * which ipaddr.js would otherwise read), IPv6 without a zone. An address alone is a /32 or /128.
- */
-export function parseCidr(text: string, family: 4 | 6): ParsedCidr {
-  const [address = '', prefix, ...rest] = text.trim().split('/');
-  if (rest.length > 0) return { ok: false };
-  const maxLength = family === 4 ? 32 : 128;
-  if (prefix !== undefined && !/^(0|[1-9]\d{0,2})$/.test(prefix)) return { ok: false };
-  const length = prefix === undefined ? maxLength : Number(prefix);
-  if (length > maxLength) return { ok: false };
-  if (family === 4) {
-    if (!ipaddr.IPv4.isValidFourPartDecimal(address)) return { ok: false };
-    return { ok: true, family, address: ipaddr.IPv4.parse(address), length };
-  }
-  if (address.includes('%') || !ipaddr.IPv6.isValid(address)) return { ok: false };
-  return { ok: true, family, address: ipaddr.IPv6.parse(address), length };
+/** Whether the text is an address or CIDR block of the family, as ECS takes it (the engine's parser). */
+export function isCidrOf(text: string, family: 4 | 6): boolean {
+  return parseCidr(text)?.family === family;
 }
 
 /**
@@ -75,18 +57,19 @@ export function parseCidr(text: string, family: 4 | 6): ParsedCidr {
  * the block written from its network address, or undefined when no host bits are set.
  */
 export function hostBitsSuggestion(text: string, family: 4 | 6): string | undefined {
-  const parsed = parseCidr(text, family);
-  if (!parsed.ok || !text.includes('/')) return undefined;
-  const cidr = `${parsed.address.toString()}/${parsed.length}`;
-  const network = family === 4 ? ipaddr.IPv4.networkAddressFromCIDR(cidr) : ipaddr.IPv6.networkAddressFromCIDR(cidr);
-  const same = network.toByteArray().every((byte, index) => byte === parsed.address.toByteArray()[index]);
-  return same ? undefined : `${network.toString()}/${parsed.length}`;
+  const trimmed = text.trim();
+  const slash = trimmed.indexOf('/');
+  if (slash < 0) return undefined;
+  const block = parseCidr(trimmed);
+  const address = parseAddress(trimmed.slice(0, slash));
+  if (block?.family !== family || !address) return undefined;
+  return address.value === block.first ? undefined : block.cidr;
 }
 
 /** 0.0.0.0/0 or ::/0 (or any block of length 0): every address of the family. */
 export function isWholeInternet(text: string, family: 4 | 6): boolean {
-  const parsed = parseCidr(text, family);
-  return parsed.ok && parsed.length === 0;
+  const block = parseCidr(text);
+  return block?.family === family && block.length === 0;
 }
 
 export interface PeerCheckInput {
@@ -113,10 +96,10 @@ export function checkPeer(
   if (value === '') return 'required';
   switch (row.peerKind) {
     case 'ipv4':
-      if (!parseCidr(value, 4).ok) return 'ipv4Malformed';
+      if (!isCidrOf(value, 4)) return 'ipv4Malformed';
       return row.protocol === 'icmpv6' ? 'icmpv6NeedsIpv6' : undefined;
     case 'ipv6':
-      if (!parseCidr(value, 6).ok) return 'ipv6Malformed';
+      if (!isCidrOf(value, 6)) return 'ipv6Malformed';
       return row.protocol === 'icmp' ? 'icmpNeedsIpv4' : undefined;
     case 'group': {
       if (!regionGroups) return undefined;

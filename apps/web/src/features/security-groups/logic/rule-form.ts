@@ -13,7 +13,7 @@ export {
   hostBitsSuggestion,
   isAdvancedGroup,
   isVpcGroup,
-  parseCidr,
+  isCidrOf,
   PEER_KINDS,
   peerGroupUnavailable,
   peerKindUnavailable,
