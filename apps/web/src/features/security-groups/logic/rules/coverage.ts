@@ -32,7 +32,23 @@ interface Box {
 const MAX_FRAGMENTS = 4096;
 
 /** The peer domain and address interval of a rule, or undefined for peers that are never resolved. */
-function peerSpace(rule: Rule): { readonly domain: string; readonly first: bigint; readonly last: bigint } | undefined {
+function peerSpace(rule: Rule): PeerSpace | undefined {
+  // Analysis asks for every pair of rules, so each rule's space is worked out once.
+  if (peerSpaces.has(rule)) return peerSpaces.get(rule);
+  const space = readPeerSpace(rule);
+  peerSpaces.set(rule, space);
+  return space;
+}
+
+interface PeerSpace {
+  readonly domain: string;
+  readonly first: bigint;
+  readonly last: bigint;
+}
+
+const peerSpaces = new WeakMap<Rule, PeerSpace | undefined>();
+
+function readPeerSpace(rule: Rule): PeerSpace | undefined {
   const { peer } = rule;
   if (peer.kind === 'group') return { domain: `group:${peer.groupId}`, first: 0n, last: 0n };
   if (peer.kind === 'prefixList') return undefined;

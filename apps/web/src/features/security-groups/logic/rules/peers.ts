@@ -61,6 +61,18 @@ export function parseAddress(text: string): ParsedAddress | undefined {
  * cleared ("10.1.2.3/8" → "10.0.0.0/8"). Undefined when the text is neither.
  */
 export function parseCidr(text: string): ParsedCidr | undefined {
+  // Analysis compares every pair of rules, so each rule's block is read many times.
+  if (parsedCidrs.has(text)) return parsedCidrs.get(text);
+  if (parsedCidrs.size >= PARSED_CIDR_CACHE_SIZE) parsedCidrs.clear();
+  const parsed = readCidr(text);
+  parsedCidrs.set(text, parsed);
+  return parsed;
+}
+
+const PARSED_CIDR_CACHE_SIZE = 10_000;
+const parsedCidrs = new Map<string, ParsedCidr | undefined>();
+
+function readCidr(text: string): ParsedCidr | undefined {
   const trimmed = text.trim();
   const slash = trimmed.indexOf('/');
   const addressText = slash < 0 ? trimmed : trimmed.slice(0, slash);
