@@ -4,25 +4,19 @@ import type { SecurityGroupSummary } from '@ecs-console/contract';
 import { EffectiveRules } from '@/features/security-groups/components/EffectiveRules';
 import { instanceLevelFindings } from '@/features/security-groups/components/EffectiveRulesFindings';
 import { analyseRules, effectiveRules } from '@/features/security-groups/logic/rules';
-import {
-  groupListAnswer,
-  makeEgressPermission,
-  makeGroup,
-  makePermission,
-  REGION,
-  SECURITY_GROUPS_PATH,
-} from './effective-rules-support';
+import { makeSecurityGroup } from '../fixtures';
+import { groupListAnswer, makeEgressRule, makeRule, REGION, SECURITY_GROUPS_PATH } from './effective-rules-support';
 import { stubApi } from './fetch-stub';
 import { renderInConsole } from './render';
 
 // Cloudscape tables take a while to render on a busy machine; waits end as soon as their condition holds.
 configure({ asyncUtilTimeout: 10_000 });
 
-const webSsh = makePermission({ PortRange: '22/22' });
-const webRdp = makePermission({ PortRange: '3389/3389', Priority: '10' });
-const web = makeGroup({ SecurityGroupId: 'sg-web', SecurityGroupName: 'web', Permissions: [webSsh, webRdp] });
-const opsDenyRdp = makePermission({ PortRange: '3389/3389', Policy: 'Drop', SourceCidrIp: '203.0.113.0/24' });
-const ops = makeGroup({ SecurityGroupId: 'sg-ops', SecurityGroupName: 'ops', Permissions: [opsDenyRdp] });
+const webSsh = makeRule({ PortRange: '22/22' });
+const webRdp = makeRule({ PortRange: '3389/3389', Priority: '10' });
+const web = makeSecurityGroup({ SecurityGroupId: 'sg-web', SecurityGroupName: 'web', Permissions: [webSsh, webRdp] });
+const opsDenyRdp = makeRule({ PortRange: '3389/3389', Policy: 'Drop', SourceCidrIp: '203.0.113.0/24' });
+const ops = makeSecurityGroup({ SecurityGroupId: 'sg-ops', SecurityGroupName: 'ops', Permissions: [opsDenyRdp] });
 
 function renderEffectiveRules(groups: readonly SecurityGroupSummary[]) {
   stubApi({ [SECURITY_GROUPS_PATH]: () => Response.json(groupListAnswer(groups)) });
@@ -82,9 +76,9 @@ describe("an instance's effective rules", () => {
   });
 
   it("marks findings within one group on their rows, but keeps the instance's analysis to what spans groups", async () => {
-    const wide = makePermission({ PortRange: '80/80', SourceCidrIp: '10.0.0.0/8', Priority: '1' });
-    const narrow = makePermission({ PortRange: '80/80', SourceCidrIp: '10.1.0.0/16', Priority: '20' });
-    const app = makeGroup({ SecurityGroupId: 'sg-app', SecurityGroupName: 'app', Permissions: [wide, narrow] });
+    const wide = makeRule({ PortRange: '80/80', SourceCidrIp: '10.0.0.0/8', Priority: '1' });
+    const narrow = makeRule({ PortRange: '80/80', SourceCidrIp: '10.1.0.0/16', Priority: '20' });
+    const app = makeSecurityGroup({ SecurityGroupId: 'sg-app', SecurityGroupName: 'app', Permissions: [wide, narrow] });
     renderEffectiveRules([app]);
 
     const inbound = await screen.findByRole('table', { name: 'Effective inbound rules' });
@@ -100,13 +94,13 @@ describe("an instance's effective rules", () => {
 
 describe('instanceLevelFindings', () => {
   it('keeps findings across groups and inbound world-open rules; leaves out one-group, mergeable and outbound ones', () => {
-    const sshAnywhere = makePermission({ PortRange: '22/22' });
-    const sshOffice = makePermission({ PortRange: '22/22', SourceCidrIp: '10.0.0.0/8', Priority: '5' });
-    const httpA = makePermission({ PortRange: '80/80', SourceCidrIp: '10.0.0.0/8' });
-    const httpB = makePermission({ PortRange: '81/81', SourceCidrIp: '10.0.0.0/8' });
-    const outSsh = makeEgressPermission({ PortRange: '22/22' });
-    const first = makeGroup({ SecurityGroupId: 'sg-first', Permissions: [sshAnywhere, httpA, httpB, outSsh] });
-    const second = makeGroup({ SecurityGroupId: 'sg-second', Permissions: [sshOffice] });
+    const sshAnywhere = makeRule({ PortRange: '22/22' });
+    const sshOffice = makeRule({ PortRange: '22/22', SourceCidrIp: '10.0.0.0/8', Priority: '5' });
+    const httpA = makeRule({ PortRange: '80/80', SourceCidrIp: '10.0.0.0/8' });
+    const httpB = makeRule({ PortRange: '81/81', SourceCidrIp: '10.0.0.0/8' });
+    const outSsh = makeEgressRule({ PortRange: '22/22' });
+    const first = makeSecurityGroup({ SecurityGroupId: 'sg-first', Permissions: [sshAnywhere, httpA, httpB, outSsh] });
+    const second = makeSecurityGroup({ SecurityGroupId: 'sg-second', Permissions: [sshOffice] });
     const findings = (['ingress', 'egress'] as const).flatMap((direction) =>
       analyseRules(effectiveRules([first, second], direction)),
     );

@@ -1,41 +1,35 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { InstanceSecurityGroups } from '@/features/security-groups';
-import { makeInstance } from '../fixtures';
-import {
-  groupListAnswer,
-  makeEgressPermission,
-  makeGroup,
-  makePermission,
-  SECURITY_GROUPS_PATH,
-} from './effective-rules-support';
+import { makeInstance, makeSecurityGroup } from '../fixtures';
+import { groupListAnswer, makeEgressRule, makeRule, SECURITY_GROUPS_PATH } from './effective-rules-support';
 import { apiError, stubApi } from './fetch-stub';
 import { renderInConsole } from './render';
 
 // Cloudscape tables take a while to render on a busy machine; waits end as soon as their condition holds.
 configure({ asyncUtilTimeout: 10_000 });
 
-const webSsh = makePermission({ PortRange: '22/22', Description: 'ssh from anywhere' });
-const webHttp = makePermission({ PortRange: '80/80' });
-const webRdp = makePermission({ PortRange: '3389/3389', Priority: '10' });
-const webOut = makeEgressPermission({ IpProtocol: 'ALL', PortRange: '-1/-1' });
-const web = makeGroup({
+const webSsh = makeRule({ PortRange: '22/22', Description: 'ssh from anywhere' });
+const webHttp = makeRule({ PortRange: '80/80' });
+const webRdp = makeRule({ PortRange: '3389/3389', Priority: '10' });
+const webOut = makeEgressRule({ IpProtocol: 'ALL', PortRange: '-1/-1' });
+const web = makeSecurityGroup({
   SecurityGroupId: 'sg-web',
   SecurityGroupName: 'web',
   Permissions: [webSsh, webHttp, webRdp, webOut],
 });
-const opsDenyRdp = makePermission({ PortRange: '3389/3389', Policy: 'Drop', Priority: '1' });
-const opsHttp = makePermission({ PortRange: '80/80' });
-const opsOffice = makePermission({ PortRange: '80/80', SourceCidrIp: '10.0.0.0/8', Priority: '50' });
-const ops = makeGroup({
+const opsDenyRdp = makeRule({ PortRange: '3389/3389', Policy: 'Drop', Priority: '1' });
+const opsHttp = makeRule({ PortRange: '80/80' });
+const opsOffice = makeRule({ PortRange: '80/80', SourceCidrIp: '10.0.0.0/8', Priority: '50' });
+const ops = makeSecurityGroup({
   SecurityGroupId: 'sg-ops',
   SecurityGroupName: 'ops',
   SecurityGroupType: 'enterprise',
   InnerAccessPolicy: 'Drop',
   Permissions: [opsOffice, opsHttp, opsDenyRdp],
 });
-const otherRule = makePermission({ PortRange: '5432/5432' });
-const other = makeGroup({ SecurityGroupId: 'sg-other', SecurityGroupName: 'other', Permissions: [otherRule] });
+const otherRule = makeRule({ PortRange: '5432/5432' });
+const other = makeSecurityGroup({ SecurityGroupId: 'sg-other', SecurityGroupName: 'other', Permissions: [otherRule] });
 
 const instance = makeInstance({
   InstanceId: 'i-web1',
