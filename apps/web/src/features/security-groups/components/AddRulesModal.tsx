@@ -99,6 +99,7 @@ function AddRulesDialog({ regionId, group, direction, onDismiss }: AddRulesModal
         );
       })}
       <Button
+        formAction="none"
         iconName="add-plus"
         onClick={() => {
           const added = newRuleRow(takeKey());

@@ -234,12 +234,20 @@ export function RuleRowEditor({
         {(onDuplicate || onRemove) && (
           <SpaceBetween direction="horizontal" size="xs">
             {onDuplicate && (
-              <Button onClick={onDuplicate} ariaLabel={t('securityGroups.rules.row.duplicateLabel', { row: label })}>
+              <Button
+                formAction="none"
+                onClick={onDuplicate}
+                ariaLabel={t('securityGroups.rules.row.duplicateLabel', { row: label })}
+              >
                 {t('securityGroups.rules.row.duplicate')}
               </Button>
             )}
             {onRemove && (
-              <Button onClick={onRemove} ariaLabel={t('securityGroups.rules.row.removeLabel', { row: label })}>
+              <Button
+                formAction="none"
+                onClick={onRemove}
+                ariaLabel={t('securityGroups.rules.row.removeLabel', { row: label })}
+              >
                 {t('securityGroups.rules.row.remove')}
               </Button>
             )}

@@ -1,0 +1,102 @@
+import type { InstanceSummary, SecurityGroupSummary } from '@ecs-console/contract';
+import { configure, screen, within } from '@testing-library/react';
+import type { UserEvent } from '@testing-library/user-event';
+import { makeInstance } from '../fixtures';
+import { group } from '../sg-rules-builders';
+import { apiError, stubApi, type SentRequest } from './fetch-stub';
+
+// Cloudscape modals take a while to render on a busy machine; waits end as soon as their condition holds.
+configure({ asyncUtilTimeout: 10_000 });
+
+export const REGION = 'cn-hangzhou';
+const GROUPS_ROUTE = `GET /api/regions/${REGION}/security-groups`;
+const INSTANCES_ROUTE = `GET /api/regions/${REGION}/instances`;
+
+/** The group the rule dialogs act on: web, in vpc-1, with two inbound rules and one outbound. */
+export const webGroup: SecurityGroupSummary = {
+  ...group('sg-web', [
+    { id: 'sgr-ssh', peer: '10.0.0.0/8', priority: 1 },
+    { id: 'sgr-http', ports: '80/80', priority: 10 },
+    { id: 'sgr-out', direction: 'egress', protocol: 'ALL', peer: '0.0.0.0/0' },
+  ]),
+  SecurityGroupName: 'web',
+};
+export const dbGroup: SecurityGroupSummary = { ...group('sg-db', []), SecurityGroupName: 'db' };
+export const farGroup: SecurityGroupSummary = { ...group('sg-far', []), SecurityGroupName: 'far', VpcId: 'vpc-2' };
+
+/** `count` instances in the web group (and one outside it). */
+export function members(count: number): InstanceSummary[] {
+  const inside = Array.from({ length: count }, (_, index) =>
+    makeInstance({
+      InstanceId: `i-web${index + 1}`,
+      InstanceName: `web-${index + 1}`,
+      SecurityGroupIds: { SecurityGroupId: ['sg-web'] },
+    }),
+  );
+  const outside = makeInstance({
+    InstanceId: 'i-db1',
+    InstanceName: 'db-1',
+    SecurityGroupIds: { SecurityGroupId: ['sg-db'] },
+  });
+  return [...inside, outside];
+}
+
+function regionListRoute<T>(key: string, items: readonly T[], idOf: (item: T) => string) {
+  return (request: SentRequest) => {
+    const ids = new URL(request.path, 'http://console.test').searchParams.get('ids');
+    const fetchedAt = '2026-11-30T10:00:00.000Z';
+    if (ids !== null) {
+      const requestedIds = ids.split(',');
+      return Response.json({
+        regionId: REGION,
+        [key]: items.filter((item) => requestedIds.includes(idOf(item))),
+        requestedIds,
+        fetchedAt,
+      });
+    }
+    return Response.json({
+      regionId: REGION,
+      [key]: items,
+      totalCount: items.length,
+      pages: 1,
+      fetchedAt,
+      version: 'v1',
+    });
+  };
+}
+
+type Answer = (request: SentRequest) => Response | Promise<Response>;
+
+/** The BFF as the rule dialogs see it: the region's groups and instances, and the given ECS actions. */
+export function stubRuleApi({
+  instances = members(2),
+  groups = [webGroup, dbGroup, farGroup],
+  ecs = {},
+}: {
+  instances?: readonly InstanceSummary[];
+  groups?: readonly SecurityGroupSummary[];
+  ecs?: Record<string, Answer>;
+}) {
+  return stubApi({
+    [GROUPS_ROUTE]: regionListRoute('securityGroups', groups, (item) => item.SecurityGroupId),
+    [INSTANCES_ROUTE]: regionListRoute('instances', instances, (item) => item.InstanceId),
+    ...Object.fromEntries(Object.entries(ecs).map(([action, answer]) => [`POST /api/ecs/${action}`, answer])),
+  });
+}
+
+export const ok = (requestId: string) => () => Response.json({ RequestId: requestId });
+export const refuse = (code: string, message: string, requestId: string) => () =>
+  apiError(400, code, message, requestId);
+
+/** The requests the group's refresh sent (by ID, after a write). */
+export const groupRefreshes = (api: ReturnType<typeof stubApi>) =>
+  api.to(GROUPS_ROUTE).filter((request) => request.path.includes('ids=sg-web'));
+
+export const dialog = () => screen.getByRole('dialog');
+export const ruleRow = (index: number) => within(dialog()).getByRole('group', { name: `Rule ${index}` });
+
+/** Picks `option` in the Select showing `current` inside `container`. */
+export async function choose(user: UserEvent, container: HTMLElement, current: RegExp, option: RegExp) {
+  await user.click(within(container).getByRole('button', { name: current }));
+  await user.click(await screen.findByRole('option', { name: option }));
+}
