@@ -6,6 +6,7 @@ import { filterLatency } from './suites/filter-latency.js';
 import { fleetSharing } from './suites/fleet-sharing.js';
 import { fleetThroughBff } from './suites/fleet-through-bff.js';
 import { refreshBytes } from './suites/refresh-bytes.js';
+import { securityGroupList } from './suites/security-group-list.js';
 import { wireSize } from './suites/wire-size.js';
 
 /**
@@ -21,6 +22,7 @@ const suites: Record<string, () => Promise<void>> = {
   fleet: fleetThroughBff,
   'fleet-sharing': fleetSharing,
   disks: diskList,
+  'security-groups': securityGroupList,
   wire: wireSize,
   filter: filterLatency,
   refresh: refreshBytes,

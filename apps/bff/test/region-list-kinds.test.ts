@@ -23,14 +23,14 @@ describe.each([
   { key: SNAPSHOT_LIST.path, kind: SNAPSHOT_LIST, fields: SNAPSHOT_SUMMARY_FIELDS, idField: 'SnapshotId' },
 ])('the $key listing kind', ({ kind, fields, idField }) => {
   it('serialises exactly the contract summary fields, in their order, under the item ID', async () => {
-    const [entry] = await kind.entriesOf(pageWith(kind, fields), noCalls);
+    const [entry] = (await kind.chunksOf(pageWith(kind, fields), noCalls)).flatMap((chunk) => chunk.entries);
     expect(Object.keys(JSON.parse(entry!.json) as object)).toEqual([...fields]);
     expect(entry!.id).toBe(`${idField}-value`);
   });
 
   it('leaves out what ECS left out', async () => {
     const sparse = pageWith(kind, [idField, 'Status']);
-    expect(JSON.parse((await kind.entriesOf(sparse, noCalls))[0]!.json)).toEqual({
+    expect(JSON.parse((await kind.chunksOf(sparse, noCalls))[0]!.entries[0]!.json)).toEqual({
       [idField]: `${idField}-value`,
       Status: 'Status-value',
     });

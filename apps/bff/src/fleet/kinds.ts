@@ -2,7 +2,7 @@ import type { ActionItem, ActionRequest, ActionResponse, EcsClient } from '@ecs-
 import { FLEET_IDS_MAX, REGION_LIST_IDS_MAX } from '@ecs-console/contract';
 import type { z } from 'zod';
 import { diskId, instanceId, securityGroupId, snapshotId } from '../registry/types.js';
-import { listingEntry, type ListingEntry } from './listing.js';
+import { chunkOf, listingEntry, type Chunk } from './listing.js';
 import { withRules } from './security-group-rules.js';
 import { summarise, summariseDisk, summariseSnapshot } from './summarise.js';
 
@@ -54,8 +54,13 @@ export interface RegionListKind {
   readonly idsParam: string;
   readonly idSchema: z.ZodString;
   readonly idsMax: number;
-  /** A Describe page's items, summarised and serialised, in ECS's order. */
-  entriesOf(page: unknown, calls: ListingCalls): Promise<ListingEntry[]>;
+  /**
+   * A Describe page's items, summarised, serialised and hashed, in ECS's order: one chunk for a page
+   * summarised at once; one chunk per item for a kind that calls ECS per item, each made as its
+   * calls finish, while the others are still on the wire (a page of 50 groups with their rules is
+   * megabytes: made at once, it would all be left for after the last answer).
+   */
+  chunksOf(page: unknown, calls: ListingCalls): Promise<Chunk[]>;
 }
 
 function regionListKind<A extends ListAction, Summary extends object>(
@@ -74,7 +79,8 @@ function regionListKind<A extends ListAction, Summary extends object>(
       idsParam,
       idSchema,
       idsMax,
-      entriesOf: (page) => Promise.resolve(items(page as ActionResponse<A>).map((item) => entry(summary(item)))),
+      chunksOf: (page) =>
+        Promise.resolve([chunkOf(items(page as ActionResponse<A>).map((item) => entry(summary(item))))]),
     };
   }
   const { complete } = descriptor;
@@ -86,9 +92,14 @@ function regionListKind<A extends ListAction, Summary extends object>(
     idsParam,
     idSchema,
     idsMax,
-    entriesOf: async (page, calls) => {
-      const summaries = await Promise.all(items(page as ActionResponse<A>).map((item) => complete(item, calls)));
-      return summaries.flatMap((summary) => (summary === undefined ? [] : [entry(summary)]));
+    chunksOf: async (page, calls) => {
+      const chunks = await Promise.all(
+        items(page as ActionResponse<A>).map(async (item) => {
+          const summary = await complete(item, calls);
+          return summary === undefined ? undefined : chunkOf([entry(summary)]);
+        }),
+      );
+      return chunks.filter((chunk) => chunk !== undefined);
     },
   };
 }

@@ -1,7 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import { listPages, type EcsClient } from '@ecs-console/ecs-client';
 import type { RegionListKind } from './kinds.js';
-import { limitedCall } from './limited-call.js';
+import { limitedCalls } from './limited-call.js';
 import { chunkOf, Listing, type Chunk } from './listing.js';
 
 /**
@@ -20,26 +20,26 @@ export async function listRegion(
   filter: Record<string, unknown> = {},
 ): Promise<Listing> {
   const fetchedAt = new Date().toISOString();
-  const limited = limitedCall(call, concurrency);
+  const limited = limitedCalls(call, concurrency);
   const controller = new AbortController();
   // Every call in flight (at most `concurrency`) listens for the abort; that is expected, not a leak.
   setMaxListeners(2 * concurrency + 8, controller.signal);
-  const calls = { call: limited, regionId, signal: controller.signal };
+  const calls = { call: limited.items, regionId, signal: controller.signal };
   let itemFailure: { error: unknown } | undefined;
-  let pages: Promise<Chunk>[];
+  let pages: Promise<Chunk[]>[];
   try {
     pages = await listPages(
-      { call: limited },
+      { call: limited.pages },
       kind.action,
       { ...filter, RegionId: regionId },
       (page) => {
-        const chunk = kind.entriesOf(page, calls).then(chunkOf);
+        const chunks = kind.chunksOf(page, calls);
         // Handled at once (not only when every page is in): an item's failure stops the pages still to come.
-        chunk.catch((error: unknown) => {
+        chunks.catch((error: unknown) => {
           itemFailure ??= { error };
           controller.abort();
         });
-        return chunk;
+        return chunks;
       },
       { concurrency, signal: controller.signal },
     );
@@ -49,7 +49,7 @@ export async function listRegion(
   }
   let chunks: Chunk[];
   try {
-    chunks = await Promise.all(pages);
+    chunks = (await Promise.all(pages)).flat();
   } catch (error) {
     throw itemFailure ? itemFailure.error : error;
   }
