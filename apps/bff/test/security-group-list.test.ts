@@ -6,7 +6,10 @@ import {
   type SecurityGroupListAnswer,
   type SecurityGroupsByIdAnswer,
 } from '@ecs-console/contract';
+import { ADMIN_PASSWORD } from './support/console-harness.js';
 import { FLEET_REGION, startFleetBed, type FleetBed } from './support/fleet-bed.js';
+import { sessionCookie } from './support/raw-http.js';
+import { varies, wireRequest } from './support/wire-request.js';
 
 const GROUPS_PATH = `/api/regions/${FLEET_REGION}/security-groups`;
 /** More groups than one DescribeSecurityGroups page (50): the listing reads two. */
@@ -99,6 +102,20 @@ describe('GET /api/regions/:regionId/security-groups', { timeout: 60_000 }, () =
     const unchanged = await bed.admin.request('GET', GROUPS_PATH, undefined, { 'if-none-match': `"${version}"` });
     expect(unchanged.status).toBe(304);
     expect(unchanged.text).toBe('');
+  });
+
+  it('compresses the listing with brotli or gzip as negotiated, decoding to the same answer', async () => {
+    const cookie = await sessionCookie(bed.app.url, 'admin', ADMIN_PASSWORD);
+    const raw = await wireRequest(bed.app.url, GROUPS_PATH, { cookie, 'accept-encoding': 'identity' });
+    expect(raw.status).toBe(200);
+    expect(raw.headers['content-encoding']).toBeUndefined();
+    for (const encoding of ['br', 'gzip'] as const) {
+      const answer = await wireRequest(bed.app.url, GROUPS_PATH, { cookie, 'accept-encoding': encoding });
+      expect(answer.headers['content-encoding'], encoding).toBe(encoding);
+      expect(varies(answer.headers, 'Accept-Encoding'), encoding).toBe(true);
+      expect(answer.wire.length, encoding).toBeLessThan(raw.wire.length / 3);
+      expect(answer.decoded.toString(), encoding).toBe(raw.decoded.toString());
+    }
   });
 
   it('20 parallel requests share one listing upstream, its pages and its rule calls', async () => {
