@@ -97,7 +97,18 @@ export function ruleOf(
   };
 }
 
-/** Every rule of the group, both directions, in the order ECS lists them. */
+/**
+ * Every rule of the group, both directions, in the order ECS lists them. Groups are immutable
+ * answers, so each group's rules are read once and the same Rule objects come back each time (a
+ * fresh array), which also lets callers key on them.
+ */
 export function rulesOf(group: SecurityGroupSummary): Rule[] {
-  return group.Permissions.map((permission) => ruleOf(permission, group));
+  let rules = rulesByGroup.get(group);
+  if (!rules) {
+    rules = group.Permissions.map((permission) => ruleOf(permission, group));
+    rulesByGroup.set(group, rules);
+  }
+  return [...rules];
 }
+
+const rulesByGroup = new WeakMap<SecurityGroupSummary, readonly Rule[]>();
