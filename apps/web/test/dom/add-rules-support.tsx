@@ -1,6 +1,7 @@
 import type { InstanceSummary, SecurityGroupSummary } from '@ecs-console/contract';
 import { configure, screen, within } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
+import { SECURITY_GROUP_LIST, useRegionList } from '@/lib/region-list';
 import { makeInstance } from '../fixtures';
 import { group } from '../sg-rules-builders';
 import { apiError, stubApi, type SentRequest } from './fetch-stub';
@@ -99,4 +100,10 @@ export const ruleRow = (index: number) => within(dialog()).getByRole('group', { 
 export async function choose(user: UserEvent, container: HTMLElement, current: RegExp, option: RegExp) {
   await user.click(within(container).getByRole('button', { name: current }));
   await user.click(await screen.findByRole('option', { name: option }));
+}
+
+/** Keeps the region's groups loaded, as the group page does, so a write's refresh of its group can be seen. */
+export function GroupListObserver() {
+  const list = useRegionList(SECURITY_GROUP_LIST, REGION);
+  return <output aria-label="Groups listed">{list.data?.securityGroups.length ?? '-'}</output>;
 }
