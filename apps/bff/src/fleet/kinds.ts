@@ -45,7 +45,7 @@ type KindDescriptor<A extends ListAction, Summary> = DescriptorBase<A, Summary> 
     | { readonly complete: (item: ActionItem<A>, calls: ListingCalls) => Promise<Summary | undefined> }
   );
 
-/** A kind as the generic listing code uses it: a page of ECS's answer in, the answer's entries out. */
+/** A kind as the generic listing code uses it: a page of ECS's answer in, the answer's chunks out. */
 export interface RegionListKind {
   readonly path: string;
   readonly listKey: string;
