@@ -182,10 +182,11 @@ describe('hints that do not block', () => {
 });
 
 describe('description (≤ 512 characters)', () => {
-  it('counts characters as ECS does, not UTF-16 units', () => {
+  it('counts characters as the BFF and ECS do (UTF-16 units)', () => {
     expect(checkRuleRow(row({ description: 'x'.repeat(512) }), inbound).errors).toEqual({});
     expect(checkRuleRow(row({ description: 'x'.repeat(513) }), inbound).errors.description).toBe('tooLong');
-    expect(checkRuleRow(row({ description: '🔒'.repeat(512) }), inbound).errors).toEqual({});
+    expect(checkRuleRow(row({ description: '🔒'.repeat(256) }), inbound).errors).toEqual({});
+    expect(checkRuleRow(row({ description: '🔒'.repeat(257) }), inbound).errors.description).toBe('tooLong');
   });
 });
 
@@ -209,6 +210,12 @@ describe('the set of rows against the group (ECS adds all or none)', () => {
     expect(checkRuleSet([row({ peerKind: 'group', peerValue: 'sg-p0' })], referencing)).toEqual([]);
     const twoNew = [row({ peerKind: 'group', peerValue: 'sg-new1' }), row({ peerKind: 'group', peerValue: 'sg-new2' })];
     expect(checkRuleSet(twoNew, referencing)).toEqual([{ kind: 'groupReferenceLimit', referenced: 21, max: 20 }]);
+  });
+
+  it('sends at most 100 rules in one call', () => {
+    const rows = Array.from({ length: 101 }, (_, index) => row({ key: `k${index}` }));
+    expect(checkRuleSet(rows, target)).toEqual([{ kind: 'requestLimit', adding: 101, max: 100 }]);
+    expect(checkRuleSet(rows.slice(1), target)).toEqual([]);
   });
 
   it('is valid only with at least one row and no row error', () => {

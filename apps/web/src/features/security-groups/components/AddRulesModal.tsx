@@ -110,9 +110,7 @@ function AddRulesDialog({ regionId, group, direction, onDismiss }: AddRulesModal
       </Button>
       {check.set.map((problem) => (
         <Alert key={problem.kind} type="error">
-          {problem.kind === 'ruleLimit'
-            ? t('securityGroups.rules.errors.ruleLimit', problem)
-            : t('securityGroups.rules.errors.groupReferenceLimit', problem)}
+          {t(`securityGroups.rules.errors.${problem.kind}`, problem)}
         </Alert>
       ))}
       <AffectedInstances regionId={regionId} groupId={group.SecurityGroupId} />

@@ -49,6 +49,8 @@ export const MAX_DESCRIPTION_LENGTH = 512;
 export const MAX_RULES_PER_GROUP = 200;
 /** Groups the rules of one basic group may reference. */
 export const MAX_REFERENCED_GROUPS = 20;
+/** Rules one Authorize call takes (`Permissions.N`, N 1–100). */
+export const MAX_RULES_PER_REQUEST = 100;
 
 export function newRuleRow(key: string): RuleRowForm {
   return {
@@ -104,9 +106,6 @@ export function checkPriority(text: string): PriorityError | undefined {
 
 export type DescriptionError = 'tooLong' | 'cannotClear';
 
-/** Characters as ECS counts them (code points, so an emoji is one). */
-export const characterCount = (text: string) => [...text].length;
-
 export interface RuleRowErrors {
   readonly ports?: PortError;
   readonly peer?: PeerError;
@@ -154,7 +153,8 @@ export function checkRuleRow(
   const ports = hasPorts(row.protocol) ? parsePorts(row.ports) : undefined;
   const peer = checkPeer(row, context.group, context.regionGroups);
   const priority = checkPriority(row.priority);
-  const description = characterCount(row.description.trim()) > MAX_DESCRIPTION_LENGTH ? 'tooLong' : undefined;
+  // UTF-16 units, as the BFF's check (and ECS, a Java service) count: the form accepts nothing the BFF refuses.
+  const description = row.description.trim().length > MAX_DESCRIPTION_LENGTH ? 'tooLong' : undefined;
   const family = peerFamily(row.peerKind);
   const networkCidr = peer === undefined && family ? hostBitsSuggestion(row.peerValue, family) : undefined;
   const worldOpen = worldOpenServices(row, context.direction);
@@ -185,6 +185,7 @@ export function errorsToShow(errors: RuleRowErrors, submitted: boolean): RuleRow
 
 /** Limits on the whole set of rows, which ECS checks against the group's current rules. */
 export type RuleSetError =
+  | { readonly kind: 'requestLimit'; readonly adding: number; readonly max: number }
   | { readonly kind: 'ruleLimit'; readonly current: number; readonly adding: number; readonly max: number }
   | { readonly kind: 'groupReferenceLimit'; readonly referenced: number; readonly max: number };
 
@@ -196,10 +197,14 @@ function referencedGroupIds(group: SecurityGroupSummary): string[] {
 
 /**
  * The 200-rule limit (inbound and outbound together, `AuthorizationLimitExceed`) and the 20 groups
- * a basic group's rules may reference, counted with the group's current rules before sending.
+ * a basic group's rules may reference, counted with the group's current rules before sending; and
+ * the 100 rules one call takes.
  */
 export function checkRuleSet(rows: readonly RuleRowForm[], group: SecurityGroupSummary): RuleSetError[] {
   const problems: RuleSetError[] = [];
+  if (rows.length > MAX_RULES_PER_REQUEST) {
+    problems.push({ kind: 'requestLimit', adding: rows.length, max: MAX_RULES_PER_REQUEST });
+  }
   const current = group.Permissions.length;
   if (current + rows.length > MAX_RULES_PER_GROUP) {
     problems.push({ kind: 'ruleLimit', current, adding: rows.length, max: MAX_RULES_PER_GROUP });
