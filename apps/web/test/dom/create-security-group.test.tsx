@@ -50,8 +50,8 @@ describe('create security group', () => {
       VpcId: 'vpc-bp1vpc0001',
       SecurityGroupName: 'web-tier',
       SecurityGroupType: 'normal',
-      ClientToken: expect.any(String),
     });
+    expect((creates[0]?.body as { ClientToken?: string }).ClientToken).toMatch(/^[0-9a-f]{32}$/);
     const rules = api.to('POST /api/ecs/AuthorizeSecurityGroup');
     expect(rules).toHaveLength(1);
     const body = rules[0]?.body as {

@@ -1,6 +1,5 @@
-import type { InstanceSummary, SecurityGroupSummary } from '@ecs-console/contract';
+import type { InstanceSummary, Role, SecurityGroupSummary } from '@ecs-console/contract';
 import { screen } from '@testing-library/react';
-import type { Role } from '@ecs-console/contract';
 import { SecurityGroupsPage } from '@/features/security-groups';
 import { makeInstance, makePermission, makeSecurityGroup } from '../fixtures';
 import { stubApi, type SentRequest } from './fetch-stub';
@@ -90,7 +89,7 @@ export const instances = [
 /** The Security groups page on the stubbed BFF, once its first group is listed. */
 export async function renderGroupsPage(
   routes: Parameters<typeof stubApi>[0],
-  { role = 'admin' as Role, firstId = 'sg-web' } = {},
+  { role = 'admin', firstId = 'sg-web' }: { role?: Role; firstId?: string } = {},
 ) {
   const api = stubApi(routes);
   const rendered = renderInConsole(<SecurityGroupsPage />, {
