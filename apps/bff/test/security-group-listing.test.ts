@@ -83,6 +83,15 @@ describe('the security-group listing kind', () => {
     if (concurrency > 1) expect(region.maxInFlight()).toBe(concurrency);
   });
 
+  it('asks for a waiting page before the waiting rule calls, so the last groups are not left for the end', async () => {
+    const region = fakeRegion(150);
+    await listRegion(SECURITY_GROUP_LIST, region.call, REGION, 2);
+    const order = region.seen.map((seen) => (seen.action === 'DescribeSecurityGroups' ? 'page' : 'rules'));
+    // Page 1; its groups' first rule calls take the two free slots; pages 2 and 3 then go ahead of
+    // the 48 rule calls still waiting (first come, first served would put them after those).
+    expect(order.slice(0, 5).filter((call) => call === 'page')).toHaveLength(3);
+  });
+
   it('fails with the first rule call that fails, and asks for no page after it', async () => {
     const region = fakeRegion(200, { action: 'DescribeSecurityGroupAttribute', code: 'Forbidden.RAM' });
     await expect(listRegion(SECURITY_GROUP_LIST, region.call, REGION, 2)).rejects.toMatchObject({
