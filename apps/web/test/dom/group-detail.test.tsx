@@ -156,17 +156,32 @@ describe('the security group page', () => {
     for (const name of ['Add inbound rules', 'Add outbound rules']) {
       expect(screen.getByRole('button', { name })).toHaveAccessibleDescription('Changing rules needs the admin role.');
     }
-    for (const button of screen.getAllByRole('button', { name: /^(Edit|Delete)$/ })) {
+    for (const button of screen.getAllByRole('button', { name: /^(Edit rule|Delete rules)$/ })) {
       expect(button).toHaveAttribute('aria-disabled', 'true');
       expect(button).toHaveAccessibleDescription('Changing rules needs the admin role.');
     }
+    // The group's own Edit and Delete too.
+    for (const name of ['Edit', 'Delete']) {
+      expect(screen.getByRole('button', { name })).toHaveAccessibleDescription('Your role does not allow this action.');
+    }
+  });
+
+  it('refuses to delete a group with instances inside, saying which, and lets an admin edit it', async () => {
+    renderGroupPage('sg-web');
+    const remove = await screen.findByRole('button', { name: 'Delete' });
+    await waitFor(() =>
+      expect(remove).toHaveAccessibleDescription(
+        'sg-web (web-servers) has 2 instances inside: i-web1 (web1), i-web2 (web2). Move them to other groups first.',
+      ),
+    );
+    expect(screen.getByRole('button', { name: 'Edit' })).not.toHaveAttribute('aria-disabled');
   });
 
   it('lets an admin edit exactly one selected rule and delete the selected ones', async () => {
     const { user } = renderGroupPage('sg-web');
     const inbound = await screen.findByRole('table', { name: 'Inbound rules' });
-    const [edit] = screen.getAllByRole('button', { name: 'Edit' });
-    const [remove] = screen.getAllByRole('button', { name: 'Delete' });
+    const [edit] = screen.getAllByRole('button', { name: 'Edit rule' });
+    const [remove] = screen.getAllByRole('button', { name: 'Delete rules' });
     expect(edit).toHaveAccessibleDescription('Select one rule to edit.');
     expect(remove).toHaveAccessibleDescription('Select the rules to delete.');
 

@@ -20,6 +20,7 @@ import { AccessCheckPanel } from '../components/AccessCheckPanel';
 import { AnalysisSummary } from '../components/AnalysisSummary';
 import { GroupMembers } from '../components/GroupMembers';
 import { GroupOverview } from '../components/GroupOverview';
+import { GroupPageActions } from '../components/GroupPageActions';
 import { GroupRules } from '../components/GroupRules';
 import { groupsReferencing } from '../logic/group-references';
 import { analyseRules, findingsByRuleId, rulesOf, type Direction } from '../logic/rules';
@@ -121,6 +122,9 @@ function GroupSections({ regionId, group, groups }: GroupSectionsProps) {
         regionId={regionId}
         memberCount={members.members?.length}
         referencedBy={referencedBy}
+        actions={
+          <GroupPageActions regionId={regionId} group={group} groups={groups} instances={members.data?.instances} />
+        }
       />
       <AnalysisSummary findings={findings} />
       <AccessCheckPanel
