@@ -42,6 +42,12 @@ export function EffectiveRules({ regionId, groups, groupsById, targetLabel }: Ef
   return (
     <SpaceBetween size="l">
       <EffectiveRulesFindings findings={findings} groupCount={groups.length} />
+      <AccessCheckPanel
+        regionId={regionId}
+        targetGroups={groups}
+        targetLabel={targetLabel}
+        onDecidingRule={setDecidingRuleId}
+      />
       {DIRECTIONS.map((direction) => {
         const rules = rulesByDirection.get(direction) ?? [];
         return (
@@ -58,12 +64,6 @@ export function EffectiveRules({ regionId, groups, groupsById, targetLabel }: Ef
           />
         );
       })}
-      <AccessCheckPanel
-        regionId={regionId}
-        targetGroups={groups}
-        targetLabel={targetLabel}
-        onDecidingRule={setDecidingRuleId}
-      />
     </SpaceBetween>
   );
 }
