@@ -1,5 +1,6 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { InstanceNetwork } from '@/features/instances/components/InstanceNetwork';
 import { InstanceSecurityGroups } from '@/features/security-groups';
 import { makeInstance, makeSecurityGroup } from '../fixtures';
 import { groupListAnswer, makeEgressRule, makeRule, SECURITY_GROUPS_PATH } from './effective-rules-support';
@@ -169,5 +170,11 @@ describe("the instance page's security groups", () => {
     expect(await screen.findByText('This instance is in no security group.')).toBeInTheDocument();
     await waitFor(() => expect(screen.queryByText('Loading the security groups…')).not.toBeInTheDocument());
     expect(screen.queryByRole('table', { name: 'Effective inbound rules' })).not.toBeInTheDocument();
+  });
+
+  it("links the group IDs of the instance's network details to the groups' pages", () => {
+    renderInConsole(<InstanceNetwork instance={instance} />);
+    expect(screen.getByRole('link', { name: 'sg-web' })).toHaveAttribute('href', '/security-groups/cn-hangzhou/sg-web');
+    expect(screen.getByRole('link', { name: 'sg-ops' })).toHaveAttribute('href', '/security-groups/cn-hangzhou/sg-ops');
   });
 });
