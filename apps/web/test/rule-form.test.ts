@@ -197,9 +197,9 @@ describe('the set of rows against the group (ECS adds all or none)', () => {
   );
 
   it('counts the 200-rule limit with the group’s current rules, inbound and outbound', () => {
-    const two = [row({ key: 'a' }), row({ key: 'b' })];
+    const two = [row({ key: 'a', ports: '1000' }), row({ key: 'b', ports: '1001' })];
     expect(checkRuleSet(two, full)).toEqual([]);
-    const three = [...two, row({ key: 'c' })];
+    const three = [...two, row({ key: 'c', ports: '1002' })];
     expect(checkRuleSet(three, full)).toEqual([{ kind: 'ruleLimit', current: 198, adding: 3, max: 200 }]);
     expect(checkRuleRows(three, { ...inbound, group: full }).valid).toBe(false);
   });
@@ -222,6 +222,59 @@ describe('the set of rows against the group (ECS adds all or none)', () => {
     expect(checkRuleRows([], inbound).valid).toBe(false);
     expect(checkRuleRows([row({})], inbound).valid).toBe(true);
     expect(checkRuleRows([row({}), row({ key: 'bad', ports: '70000' })], inbound).valid).toBe(false);
+  });
+});
+
+describe('duplicates ECS would not add (same rule but for priority and description)', () => {
+  const existing = group('sg-dup', [
+    { id: 'sgr-ssh', peer: '10.0.0.0/8', priority: 1 },
+    { id: 'sgr-out', direction: 'egress', peer: '10.0.0.0/8' },
+  ]);
+  const context: RuleFormContext = { direction: 'ingress', group: existing, regionGroups: [existing] };
+  const hintOf = (rows: RuleRowForm[], key: string) => checkRuleRows(rows, context).rows.get(key)?.hints.duplicate;
+
+  it.each<[Partial<RuleRowForm>, string | undefined]>([
+    [{ priority: '50', description: 'again' }, 'sgr-ssh'],
+    [{ peerValue: '10.1.2.3/8' }, 'sgr-ssh'],
+    [{ ports: '22-22' }, 'sgr-ssh'],
+    [{ ports: '2222' }, undefined],
+    [{ policy: 'drop' }, undefined],
+    [{ peerValue: '10.0.0.0/16' }, undefined],
+    [{ protocol: 'udp' }, undefined],
+  ])('%j repeats %s', (fields, ruleId) => {
+    const hint = hintOf([row({ key: 'a', ...fields })], 'a');
+    expect(hint).toEqual(ruleId === undefined ? undefined : { kind: 'existing', ruleId });
+  });
+
+  it('compares only rules of the same direction', () => {
+    const outbound = { ...context, direction: 'egress' as const };
+    expect(checkRuleRows([row({ key: 'a' })], outbound).rows.get('a')?.hints.duplicate).toEqual({
+      kind: 'existing',
+      ruleId: 'sgr-out',
+    });
+  });
+
+  it('points a repeated row at the first one, and still sends them', () => {
+    const rows = [row({ key: 'a', ports: '80' }), row({ key: 'b', ports: '80', priority: '9' })];
+    expect(hintOf(rows, 'a')).toBeUndefined();
+    expect(hintOf(rows, 'b')).toEqual({ kind: 'row', index: 0 });
+    expect(checkRuleRows(rows, context).valid).toBe(true);
+  });
+
+  it('does not count rows ECS would not add against the 200-rule limit', () => {
+    const nearlyFull = group(
+      'sg-full',
+      Array.from({ length: 200 }, (_, index) => ({
+        id: `sgr-${index}`,
+        ports: `${index + 1}/${index + 1}`,
+        peer: '10.0.0.0/8',
+      })),
+    );
+    const full: RuleFormContext = { ...context, group: nearlyFull };
+    expect(checkRuleRows([row({ key: 'a', ports: '22' })], full).set).toEqual([]);
+    expect(checkRuleRows([row({ key: 'a', ports: '443' })], full).set).toEqual([
+      { kind: 'ruleLimit', current: 200, adding: 1, max: 200 },
+    ]);
   });
 });
 

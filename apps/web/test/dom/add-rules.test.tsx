@@ -151,6 +151,15 @@ describe('add rules: checked as ECS checks them, per row', () => {
     expect(authorizeBodies(api)).toHaveLength(1);
   });
 
+  it('says when ECS would add nothing: the group has the rule already, priority aside', async () => {
+    stubRuleApi({});
+    const { user } = renderDialog();
+    await screen.findByRole('dialog');
+    await choose(user, ruleRow(1), /Custom/, /^SSH/);
+    await user.type(within(ruleRow(1)).getByRole('textbox', { name: 'Source' }), '10.0.0.0/8');
+    expect(within(ruleRow(1)).getByText(/The group already has this rule \(sgr-ssh\)/)).toBeVisible();
+  });
+
   it('offers groups of the same VPC as the source and says why others cannot be chosen', async () => {
     const api = stubRuleApi({ ecs: { AuthorizeSecurityGroup: ok('AUTH-3') } });
     const { user } = renderDialog();

@@ -226,6 +226,13 @@ export function RuleRowEditor({
             <Input value={row.description} onChange={({ detail }) => set('description', detail.value)} />
           </FormField>
         </ColumnLayout>
+        {hints.duplicate && (
+          <Alert type="info">
+            {hints.duplicate.kind === 'existing'
+              ? t('securityGroups.rules.hints.duplicateOfRule', { rule: hints.duplicate.ruleId })
+              : t('securityGroups.rules.hints.duplicateOfRow', { index: hints.duplicate.index + 1 })}
+          </Alert>
+        )}
         {hints.worldOpen && (
           <Alert type="warning">
             {t('securityGroups.rules.hints.worldOpen', { services: hints.worldOpen.join(', ') })}

@@ -1,5 +1,6 @@
 import type { SecurityGroupSummary } from '@ecs-console/contract';
 import { ADMIN_PORTS, type Direction, type Rule, type RulePolicy } from './rules';
+import { findDuplicates, type RuleDuplicate } from './rule-form-duplicates';
 import {
   checkPeer,
   hostBitsSuggestion,
@@ -9,6 +10,7 @@ import {
   type PeerKind,
 } from './rule-form-peer';
 
+export type { RuleDuplicate } from './rule-form-duplicates';
 export {
   hostBitsSuggestion,
   isAdvancedGroup,
@@ -119,6 +121,8 @@ export interface RuleRowHints {
   readonly networkCidr?: string;
   /** Administrative and database services an allow rule opens to the whole internet. */
   readonly worldOpen?: readonly string[];
+  /** ECS would add nothing for this row: it repeats a rule of the group or an earlier row. */
+  readonly duplicate?: RuleDuplicate;
 }
 
 export interface RuleFormContext {
@@ -200,17 +204,22 @@ function referencedGroupIds(group: SecurityGroupSummary): string[] {
  * a basic group's rules may reference, counted with the group's current rules before sending; and
  * the 100 rules one call takes.
  */
-export function checkRuleSet(rows: readonly RuleRowForm[], group: SecurityGroupSummary): RuleSetError[] {
+export function checkRuleSet(
+  rows: readonly RuleRowForm[],
+  group: SecurityGroupSummary,
+  /** The rows ECS would add (not duplicates): only they count against the group's limits. */
+  fresh: readonly RuleRowForm[] = rows,
+): RuleSetError[] {
   const problems: RuleSetError[] = [];
   if (rows.length > MAX_RULES_PER_REQUEST) {
     problems.push({ kind: 'requestLimit', adding: rows.length, max: MAX_RULES_PER_REQUEST });
   }
   const current = group.Permissions.length;
-  if (current + rows.length > MAX_RULES_PER_GROUP) {
-    problems.push({ kind: 'ruleLimit', current, adding: rows.length, max: MAX_RULES_PER_GROUP });
+  if (current + fresh.length > MAX_RULES_PER_GROUP) {
+    problems.push({ kind: 'ruleLimit', current, adding: fresh.length, max: MAX_RULES_PER_GROUP });
   }
   if (!isAdvancedGroup(group)) {
-    const added = rows.filter((row) => row.peerKind === 'group').map((row) => row.peerValue.trim());
+    const added = fresh.filter((row) => row.peerKind === 'group').map((row) => row.peerValue.trim());
     const referenced = new Set([...referencedGroupIds(group), ...added]).size;
     if (referenced > MAX_REFERENCED_GROUPS) {
       problems.push({ kind: 'groupReferenceLimit', referenced, max: MAX_REFERENCED_GROUPS });
@@ -228,8 +237,22 @@ export interface RuleRowsCheck {
 /** Every row and the set as a whole; `valid` when ECS should accept them all. */
 export function checkRuleRows(rows: readonly RuleRowForm[], context: RuleFormContext): RuleRowsCheck {
   const checked = new Map(rows.map((row) => [row.key, checkRuleRow(row, context)] as const));
-  const set = checkRuleSet(rows, context.group);
-  const valid = rows.length > 0 && set.length === 0 && [...checked.values()].every((row) => !hasRowErrors(row.errors));
+  const sendable = rows.filter((row) => !hasRowErrors(checked.get(row.key)!.errors));
+  const duplicates = findDuplicates(
+    sendable.map((row) => ({ ...row, portRange: portRangeOf(row) })),
+    context.group,
+    context.direction,
+  );
+  for (const [key, duplicate] of duplicates) {
+    const row = checked.get(key)!;
+    checked.set(key, { ...row, hints: { ...row.hints, duplicate } });
+  }
+  const set = checkRuleSet(
+    rows,
+    context.group,
+    rows.filter((row) => !duplicates.has(row.key)),
+  );
+  const valid = rows.length > 0 && set.length === 0 && sendable.length === rows.length;
   return { rows: checked, set, valid };
 }
 
