@@ -147,5 +147,9 @@ describe('the rules table', () => {
     expect(within(rowOf(table, 'sgr-c')).getByText('Deciding rule')).toBeInTheDocument();
     expect(within(table).getAllByText('Deciding rule')).toHaveLength(1);
     await waitFor(() => expect(scrolled.some((element) => rowOf(table, 'sgr-c').contains(element))).toBe(true));
+
+    // Cleared once for the new mark: the user may still filter it away.
+    await user.type(screen.getByRole('searchbox', { name: 'Filter Inbound rules' }), '443');
+    await waitFor(() => expect(rowIds(table)).toEqual(['sgr-b']));
   });
 });

@@ -191,10 +191,7 @@ export function GroupMembers({ regionId, group }: GroupMembersProps) {
         group={group}
         instances={selected}
         visible={open === 'leave'}
-        onDismiss={() => {
-          setOpen(undefined);
-          setSelectedIds(new Set());
-        }}
+        onDismiss={() => setOpen(undefined)}
       />
     </>
   );

@@ -3,7 +3,7 @@ import Header from '@cloudscape-design/components/header';
 import Table from '@cloudscape-design/components/table';
 import TextFilter from '@cloudscape-design/components/text-filter';
 import type { SecurityGroupSummary } from '@ecs-console/contract';
-import { useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TableEmptyState } from '@/components/TableEmptyState';
 import { formatCount } from '@/lib/format';
@@ -103,23 +103,25 @@ export function RulesTable({
     [t, locale, regionId, ruleDirection, groupsById, findings, highlightRuleId, showGroupColumn],
   );
 
-  // The deciding rule is shown even when the filter hid it, and scrolled to.
+  // A newly marked rule is shown even when the filter hid it (the filter is cleared then, once: the
+  // user may filter it away again), and scrolled to.
   const container = useRef<HTMLDivElement>(null);
-  const filteringText = filterProps.filteringText;
-  const highlightedHidden =
-    highlightRuleId !== undefined &&
-    ordered.some((rule) => rule.ruleId === highlightRuleId) &&
-    !items.some((rule) => rule.ruleId === highlightRuleId);
-  useEffect(() => {
-    if (highlightedHidden && filteringText !== '') collection.setFiltering('');
-  }, [highlightedHidden, filteringText, collection]);
+  const [shownHighlight, setShownHighlight] = useState(highlightRuleId);
+  if (highlightRuleId !== shownHighlight) {
+    setShownHighlight(highlightRuleId);
+    const hidden =
+      highlightRuleId !== undefined &&
+      ordered.some((rule) => rule.ruleId === highlightRuleId) &&
+      !items.some((rule) => rule.ruleId === highlightRuleId);
+    if (hidden) collection.setFiltering('');
+  }
   useEffect(() => {
     if (!highlightRuleId) return;
     const marked = container.current?.querySelector(`[${HIGHLIGHT_ATTRIBUTE}]`);
     if (marked && typeof marked.scrollIntoView === 'function') {
       marked.scrollIntoView({ block: 'center', behavior: 'smooth' });
     }
-  }, [highlightRuleId, highlightedHidden]);
+  }, [highlightRuleId]);
 
   const label =
     ariaLabel ??
