@@ -3,7 +3,7 @@ import { screen } from '@testing-library/react';
 import { SecurityGroupsPage } from '@/features/security-groups';
 import { makeInstance, makePermission, makeSecurityGroup } from '../fixtures';
 import { stubApi, type SentRequest } from './fetch-stub';
-import { makeSession, renderInConsole } from './render';
+import { makeSession, renderInConsole, type ConsoleRender } from './render';
 
 export const REGION = 'cn-hangzhou';
 export const GROUPS_PATH = `GET /api/regions/${REGION}/security-groups`;
@@ -90,7 +90,7 @@ export const instances = [
 export async function renderGroupsPage(
   routes: Parameters<typeof stubApi>[0],
   { role = 'admin', firstId = 'sg-web' }: { role?: Role; firstId?: string } = {},
-) {
+): Promise<ConsoleRender & { readonly api: ReturnType<typeof stubApi> }> {
   const api = stubApi(routes);
   const rendered = renderInConsole(<SecurityGroupsPage />, {
     session: makeSession(role),
