@@ -71,6 +71,19 @@ function renderGroupPage(groupId: string, setup: PageSetup = {}) {
   return { ...rendered, api };
 }
 
+/** The nearest element around `inner` that also holds the button `buttonName` (a section with its header). */
+function sectionAround(inner: HTMLElement, buttonName: string): HTMLElement {
+  let element: HTMLElement | null = inner;
+  while (element && !within(element).queryByRole('button', { name: buttonName })) element = element.parentElement;
+  if (!element) throw new Error(`no section with ${buttonName}`);
+  return element;
+}
+
+/** The inbound rules table with its header's buttons. */
+const inboundSection = () => sectionAround(screen.getByRole('table', { name: 'Inbound rules' }), 'Add inbound rules');
+/** The group's details with its Edit and Delete. */
+const detailsSection = () => sectionAround(screen.getByRole('heading', { name: 'Security group details' }), 'Delete');
+
 /** The value shown beside a label of the group's details. */
 function fieldValue(label: string): string | null | undefined {
   const term = screen.getAllByText(label).find((element) => element.closest('dt'));
@@ -120,7 +133,7 @@ describe('the security group page', () => {
     const shadowed = within(summary).getByRole('region', { name: 'Shadowed: never decide' });
     expect(
       within(shadowed).getByText(
-        'Inbound: sgr-office (priority 10) never decides: sgr-ssh (priority 1), evaluated first, cover it',
+        'Inbound: sgr-office (priority 10) never decides: all its traffic is taken first by sgr-ssh (priority 1)',
       ),
     ).toBeInTheDocument();
     const inbound = screen.getByRole('table', { name: 'Inbound rules' });
@@ -156,32 +169,34 @@ describe('the security group page', () => {
     for (const name of ['Add inbound rules', 'Add outbound rules']) {
       expect(screen.getByRole('button', { name })).toHaveAccessibleDescription('Changing rules needs the admin role.');
     }
-    for (const button of screen.getAllByRole('button', { name: /^(Edit rule|Delete rules)$/ })) {
+    for (const name of ['Edit', 'Delete']) {
+      const button = within(inboundSection()).getByRole('button', { name });
       expect(button).toHaveAttribute('aria-disabled', 'true');
       expect(button).toHaveAccessibleDescription('Changing rules needs the admin role.');
-    }
-    // The group's own Edit and Delete too.
-    for (const name of ['Edit', 'Delete']) {
-      expect(screen.getByRole('button', { name })).toHaveAccessibleDescription('Your role does not allow this action.');
+      // The group's own Edit and Delete too.
+      expect(within(detailsSection()).getByRole('button', { name })).toHaveAccessibleDescription(
+        'Your role does not allow this action.',
+      );
     }
   });
 
   it('refuses to delete a group with instances inside, saying which, and lets an admin edit it', async () => {
     renderGroupPage('sg-web');
-    const remove = await screen.findByRole('button', { name: 'Delete' });
+    await screen.findByRole('heading', { name: 'Security group details' });
+    const remove = within(detailsSection()).getByRole('button', { name: 'Delete' });
     await waitFor(() =>
       expect(remove).toHaveAccessibleDescription(
         'sg-web (web-servers) has 2 instances inside: i-web1 (web1), i-web2 (web2). Move them to other groups first.',
       ),
     );
-    expect(screen.getByRole('button', { name: 'Edit' })).not.toHaveAttribute('aria-disabled');
+    expect(within(detailsSection()).getByRole('button', { name: 'Edit' })).not.toHaveAttribute('aria-disabled');
   });
 
   it('lets an admin edit exactly one selected rule and delete the selected ones', async () => {
     const { user } = renderGroupPage('sg-web');
     const inbound = await screen.findByRole('table', { name: 'Inbound rules' });
-    const [edit] = screen.getAllByRole('button', { name: 'Edit rule' });
-    const [remove] = screen.getAllByRole('button', { name: 'Delete rules' });
+    const edit = within(inboundSection()).getByRole('button', { name: 'Edit' });
+    const remove = within(inboundSection()).getByRole('button', { name: 'Delete' });
     expect(edit).toHaveAccessibleDescription('Select one rule to edit.');
     expect(remove).toHaveAccessibleDescription('Select the rules to delete.');
 
@@ -190,7 +205,7 @@ describe('the security group page', () => {
     await user.click(within(inbound).getByRole('checkbox', { name: 'Select rule sgr-office' }));
     expect(edit).toHaveAccessibleDescription('Select one rule to edit.');
     expect(remove).not.toHaveAttribute('aria-disabled');
-    await user.click(remove!);
+    await user.click(remove);
     // The confirmation (H6's RevokeRulesModal) opens for the two rules; its content is tested with it.
     expect(await screen.findByRole('dialog')).toBeInTheDocument();
   });

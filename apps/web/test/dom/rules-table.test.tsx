@@ -115,7 +115,9 @@ describe('the rules table', () => {
     const table = await screen.findByRole('table', { name: 'Inbound rules' });
     expect(within(rowOf(table, 'sgr-open')).getByText('Open to the internet on SSH (22)')).toBeInTheDocument();
     expect(
-      within(rowOf(table, 'sgr-office')).getByText('Never decides: sgr-open (priority 1), evaluated first, cover it'),
+      within(rowOf(table, 'sgr-office')).getByText(
+        'Never decides: all its traffic is taken first by sgr-open (priority 1)',
+      ),
     ).toBeInTheDocument();
     // A rule without findings says none: its analysis cell and its description are both "-".
     expect(within(rowOf(table, 'sgr-web')).getAllByText('-')).toHaveLength(2);

@@ -59,31 +59,24 @@ function mergedInto(t: TFunction, finding: Extract<Finding, { kind: 'mergeable' 
 }
 
 /**
- * A finding in a few words as one row of a rules table shows it: from that rule's point of view,
- * naming the other rules involved.
+ * A finding in a few words as the row of the rule it is about shows it, naming the other rules
+ * involved (a mergeable finding shows on each of its rules' rows, naming the others).
  */
 export function findingTextFor(t: TFunction, finding: Finding, row: Rule): string {
-  const isSubject = (rule: Rule) => rule.ruleId === row.ruleId;
   switch (finding.kind) {
     case 'worldOpen':
       return t('securityGroups.analysis.row.worldOpen', { ports: openPorts(t, finding) });
     case 'shadowed':
-      return isSubject(finding.rule)
-        ? t('securityGroups.analysis.row.shadowed', { by: ruleRefs(t, finding.by) })
-        : t('securityGroups.analysis.row.shadows', { rule: ruleRef(t, finding.rule) });
+      return t('securityGroups.analysis.row.shadowed', { by: ruleRefs(t, finding.by) });
     case 'duplicate':
-      return isSubject(finding.rule)
-        ? t('securityGroups.analysis.row.duplicate', { of: ruleRef(t, finding.of) })
-        : t('securityGroups.analysis.row.duplicated', { rule: ruleRef(t, finding.rule) });
+      return t('securityGroups.analysis.row.duplicate', { of: ruleRef(t, finding.of) });
     case 'overriddenByDeny':
-      return isSubject(finding.rule)
-        ? t('securityGroups.analysis.row.overriddenByDeny', { by: ruleRefs(t, finding.by) })
-        : t('securityGroups.analysis.row.overridesAllow', { rule: ruleRef(t, finding.rule) });
+      return t('securityGroups.analysis.row.overriddenByDeny', { by: ruleRefs(t, finding.by) });
     case 'mergeable':
       return t('securityGroups.analysis.row.mergeable', {
         others: ruleRefs(
           t,
-          finding.rules.filter((rule) => !isSubject(rule)),
+          finding.rules.filter((rule) => rule.ruleId !== row.ruleId),
         ),
         into: mergedInto(t, finding),
       });
