@@ -37,13 +37,13 @@ function rowIds(table: HTMLElement): string[] {
   return within(table)
     .getAllByRole('row')
     .slice(1)
-    .map((row) => /sgr-[a-z0-9-]+/.exec(row.textContent ?? '')?.[0] ?? '?');
+    .map((row) => /sgr-[a-z0-9-]+/.exec(row.querySelector('th')?.textContent ?? '')?.[0] ?? '?');
 }
 
 function rowOf(table: HTMLElement, ruleId: string): HTMLElement {
   const row = within(table)
     .getAllByRole('row')
-    .find((candidate) => candidate.textContent?.includes(ruleId));
+    .find((candidate) => candidate.querySelector('th')?.textContent?.includes(ruleId));
   if (!row) throw new Error(`no row for ${ruleId}`);
   return row;
 }
