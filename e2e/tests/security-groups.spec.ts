@@ -152,7 +152,7 @@ test('a security group from creation to deletion: template, rules, analysis, acc
   await test.step("edit a rule's priority and description", async () => {
     const office = ruleOf(group, (rule) => rule.SourceCidrIp === '192.168.0.0/16');
     await ruleRow(inboundRules, office.SecurityGroupRuleId).getByRole('checkbox').check();
-    await inboundSection(page).getByRole('button', { name: 'Edit rule' }).click();
+    await inboundSection(page).getByRole('button', { name: 'Edit', exact: true }).click();
     const dialog = page.getByRole('dialog');
     await expect(
       dialog.getByRole('heading', { name: `Edit inbound rule ${office.SecurityGroupRuleId}` }),
@@ -245,7 +245,7 @@ test('a security group from creation to deletion: template, rules, analysis, acc
     await page.goto(groupPage(group.SecurityGroupId));
     await expect(ruleRow(inboundRules, inbound(group)[0]!.SecurityGroupRuleId)).toBeVisible();
     await inboundRules.getByRole('checkbox', { name: 'Select all rules' }).check();
-    await inboundSection(page).getByRole('button', { name: 'Delete rules' }).click();
+    await inboundSection(page).getByRole('button', { name: 'Delete', exact: true }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('button', { name: 'Delete 6 rules' }).click();
     await expect(shown(page, new RegExp(`^Deleted 6 inbound rules of ${group.SecurityGroupId}`))).toBeVisible();
@@ -349,8 +349,8 @@ test('a viewer sees the security groups with every write disabled, and the API a
   for (const action of ['Add inbound rules', 'Add outbound rules', 'Add instances']) {
     await expect(page.getByRole('button', { name: action })).toBeDisabled();
   }
-  for (const action of ['Edit rule', 'Delete rules']) {
-    await expect(inboundSection(page).getByRole('button', { name: action })).toBeDisabled();
+  for (const action of ['Edit', 'Delete']) {
+    await expect(inboundSection(page).getByRole('button', { name: action, exact: true })).toBeDisabled();
   }
   await expect(page.getByRole('button', { name: 'Remove from group' })).toBeDisabled();
   // Reading is not writing: the access check answers a viewer too.
