@@ -39,22 +39,22 @@ const referring = securityGroup('sg-app', {
 const instances = [member('i-web1', ['sg-web']), member('i-web2', ['sg-web', 'sg-app']), member('i-app', ['sg-app'])];
 
 interface PageSetup {
-  /** The groups the whole list has. */
-  readonly listed?: readonly SecurityGroupSummary[];
+  /** The groups the whole list has, read at each request. */
+  readonly listed?: () => readonly SecurityGroupSummary[];
   /** The groups that exist when asked for by ID (default: those listed). */
-  readonly existing?: readonly SecurityGroupSummary[];
+  readonly existing?: () => readonly SecurityGroupSummary[];
   readonly role?: 'admin' | 'viewer';
 }
 
 function renderGroupPage(groupId: string, setup: PageSetup = {}) {
-  const { listed = [web, clean, referring], role = 'admin' } = setup;
+  const { listed = () => [web, clean, referring], role = 'admin' } = setup;
   const existing = setup.existing ?? listed;
   const api = stubApi({
     [GROUPS_PATH]: listRoute(
       'securityGroups',
       (group: SecurityGroupSummary) => group.SecurityGroupId,
-      () => listed,
-      () => existing,
+      listed,
+      existing,
     ),
     [INSTANCES_PATH]: listRoute(
       'instances',
@@ -106,9 +106,19 @@ describe('the security group page', () => {
     expect(screen.queryByRole('table', { name: 'Inbound rules' })).not.toBeInTheDocument();
   });
 
+  it('turns into not found when the group is deleted while its page is open', async () => {
+    let listed: readonly SecurityGroupSummary[] = [web, clean];
+    const { user } = renderGroupPage('sg-clean', { listed: () => listed });
+    expect(await screen.findByRole('heading', { level: 1, name: /internal/ })).toBeInTheDocument();
+
+    listed = [web];
+    await user.click(screen.getByRole('button', { name: 'Refresh the security group' }));
+    expect(await screen.findByText('Security group not found')).toBeInTheDocument();
+  });
+
   it('shows a group created since the list was fetched (found by ID)', async () => {
     const fresh = securityGroup('sg-fresh', { SecurityGroupName: 'fresh' });
-    renderGroupPage('sg-fresh', { listed: [web], existing: [web, fresh] });
+    renderGroupPage('sg-fresh', { listed: () => [web], existing: () => [web, fresh] });
     expect(await screen.findByRole('heading', { level: 1, name: /fresh/ })).toBeInTheDocument();
   });
 
