@@ -116,4 +116,18 @@ describe('instanceLevelFindings', () => {
     expect(describe).not.toContain('mergeable');
     expect(describe).not.toContain(`worldOpen:${outSsh.SecurityGroupRuleId}`);
   });
+
+  it("does not call a rule open to the internet when another group's earlier deny closes it", () => {
+    const sshAnywhere = makeRule({ PortRange: '22/22', Priority: '10' });
+    const denySsh = makeRule({ PortRange: '22/22', Policy: 'Drop', Priority: '1' });
+    const open = makeSecurityGroup({ SecurityGroupId: 'sg-open', Permissions: [sshAnywhere] });
+    const closing = makeSecurityGroup({ SecurityGroupId: 'sg-closing', Permissions: [denySsh] });
+    const findings = analyseRules(effectiveRules([open, closing], 'ingress'));
+    // Alone, the allow is open to the internet; with the deny first it never decides.
+    expect(analyseRules(effectiveRules([open], 'ingress')).map((finding) => finding.kind)).toEqual(['worldOpen']);
+
+    const kept = instanceLevelFindings(findings);
+    expect(kept.map((finding) => finding.kind)).toEqual(['overriddenByDeny']);
+    expect(kept[0]).toMatchObject({ rule: { ruleId: sshAnywhere.SecurityGroupRuleId } });
+  });
 });

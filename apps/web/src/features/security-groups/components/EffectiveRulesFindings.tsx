@@ -17,12 +17,17 @@ function ruleName(rule: Rule): string {
 /**
  * What only the instance's merged view shows: a rule of one group that another group's rule
  * duplicates, shadows or overrides, and what is open to the whole internet on the instance whatever
- * group opened it. Rules that could be merged are left to the groups' pages: only rules of one
- * group can be merged.
+ * group opened it (not a rule that never decides: an earlier deny of another group closes it).
+ * Rules that could be merged are left to the groups' pages: only rules of one group can be merged.
  */
 export function instanceLevelFindings(findings: readonly Finding[]): Finding[] {
+  const neverDecide = new Set(
+    findings.flatMap((finding) =>
+      finding.kind === 'mergeable' || finding.kind === 'worldOpen' ? [] : [finding.rule.ruleId],
+    ),
+  );
   return findings.filter((finding) => {
-    if (finding.kind === 'worldOpen') return finding.rule.direction === 'ingress';
+    if (finding.kind === 'worldOpen') return !neverDecide.has(finding.rule.ruleId);
     if (finding.kind === 'mergeable') return false;
     return new Set(findingRules(finding).map((rule) => rule.groupId)).size > 1;
   });
