@@ -1,6 +1,5 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { SUCCESS_DISMISS_MS } from '@/components/notifications/NotificationsProvider';
 import { useNotifications } from '@/components/notifications';
 import { useReportBatch, type BatchTexts, type ItemResult } from '@/components/action-results';
 import { ApiError } from '@/lib/api-client';
@@ -41,6 +40,8 @@ function Poster({ results }: { readonly results?: readonly ItemResult[] }) {
       <button onClick={() => notify({ type: 'success', header: 'It worked' })}>success</button>
       <button onClick={() => notify({ type: 'error', header: 'It broke' })}>error</button>
       <button onClick={() => notify({ type: 'warning', header: 'Be careful' })}>warning</button>
+      <button onClick={() => notify({ id: 'job', type: 'in-progress', header: 'Working…' })}>start job</button>
+      <button onClick={() => notify({ id: 'job', type: 'success', header: 'Job done' })}>finish job</button>
       <button onClick={() => results && reporter.report(texts, results)}>report</button>
     </>
   );
@@ -51,30 +52,22 @@ afterEach(() => {
 });
 
 describe('notifications', () => {
-  it('dismisses a success by itself after a few seconds, and keeps errors and warnings', () => {
+  it('keeps a success in view as time passes, until it is dismissed', () => {
     vi.useFakeTimers();
     renderInConsole(<Poster />);
     fireEvent.click(screen.getByRole('button', { name: 'success' }));
-    fireEvent.click(screen.getByRole('button', { name: 'warning' }));
-    expect(screen.getByText('It worked')).toBeInTheDocument();
-
     act(() => {
-      vi.advanceTimersByTime(SUCCESS_DISMISS_MS - 100);
-    });
-    expect(screen.getByText('It worked')).toBeInTheDocument();
-    act(() => {
-      vi.advanceTimersByTime(200);
+      vi.advanceTimersByTime(10 * 60_000);
     });
     finishAnimations();
-    expect(screen.queryByText('It worked')).not.toBeInTheDocument();
+    expect(screen.getByText('It worked')).toBeInTheDocument();
 
-    act(() => {
-      vi.advanceTimersByTime(10 * SUCCESS_DISMISS_MS);
-    });
-    expect(screen.getByText('Be careful')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
+    finishAnimations();
+    expect(screen.queryByText('It worked')).not.toBeInTheDocument();
   });
 
-  it('moves focus to a new error, which stays; a success waits until focus leaves the notifications', () => {
+  it('moves focus to a new error, which stays with the success before it', () => {
     vi.useFakeTimers();
     renderInConsole(<Poster />);
     fireEvent.click(screen.getByRole('button', { name: 'success' }));
@@ -86,36 +79,48 @@ describe('notifications', () => {
     expect(error?.contains(document.activeElement)).toBe(true);
 
     act(() => {
-      vi.advanceTimersByTime(2 * SUCCESS_DISMISS_MS);
-    });
-    expect(screen.getByText('It worked')).toBeInTheDocument();
-    act(() => {
-      screen.getByRole('button', { name: 'warning' }).focus();
-    });
-    act(() => {
-      vi.advanceTimersByTime(SUCCESS_DISMISS_MS + 100);
+      vi.advanceTimersByTime(10 * 60_000);
     });
     finishAnimations();
-    expect(screen.queryByText('It worked')).not.toBeInTheDocument();
     expect(screen.getByText('It broke')).toBeInTheDocument();
+    expect(screen.getByText('It worked')).toBeInTheDocument();
   });
 
-  it('keeps a success while the pointer is on the notifications, then gives it its time again', () => {
+  it('replaces an in-progress message by its result, which comes to the top', () => {
     vi.useFakeTimers();
     renderInConsole(<Poster />);
-    fireEvent.click(screen.getByRole('button', { name: 'success' }));
-    const message = screen.getByText('It worked');
-    fireEvent.pointerEnter(message);
-    act(() => {
-      vi.advanceTimersByTime(3 * SUCCESS_DISMISS_MS);
-    });
-    expect(screen.getByText('It worked')).toBeInTheDocument();
-    fireEvent.pointerLeave(message);
-    act(() => {
-      vi.advanceTimersByTime(SUCCESS_DISMISS_MS + 100);
-    });
+    fireEvent.click(screen.getByRole('button', { name: 'start job' }));
+    fireEvent.click(screen.getByRole('button', { name: 'warning' }));
+    fireEvent.click(screen.getByRole('button', { name: 'finish job' }));
     finishAnimations();
+    expect(screen.queryByText('Working…')).not.toBeInTheDocument();
+    const headers = screen.getAllByText(/^(Job done|Be careful)$/);
+    expect(headers.map((header) => header.textContent)).toEqual(['Job done', 'Be careful']);
+  });
+
+  it('stacks more than three notifications into one bar that counts them, newest on top', () => {
+    vi.useFakeTimers();
+    renderInConsole(<Poster />);
+    for (const name of ['success', 'success', 'warning']) fireEvent.click(screen.getByRole('button', { name }));
+    finishAnimations();
+    expect(screen.getAllByText('It worked')).toHaveLength(2);
+    expect(screen.queryByRole('button', { name: 'All notifications' })).not.toBeInTheDocument();
+
+    fireEvent.click(screen.getByRole('button', { name: 'error' }));
+    finishAnimations();
+    expect(screen.getByText('It broke')).toBeInTheDocument();
     expect(screen.queryByText('It worked')).not.toBeInTheDocument();
+    const bar = screen.getByRole('button', { name: 'All notifications' });
+    expect(bar).toHaveAttribute('aria-expanded', 'false');
+    // The bar counts the stacked notifications by type.
+    const counts = document.getElementById(bar.getAttribute('aria-describedby') ?? '');
+    const countByType = new Map(
+      [...(counts?.querySelectorAll('[title]') ?? [])].map((type) => [
+        type.getAttribute('title'),
+        type.nextElementSibling?.textContent,
+      ]),
+    );
+    expect([countByType.get('Error'), countByType.get('Warning'), countByType.get('Success')]).toEqual(['1', '1', '2']);
   });
 
   it('announces errors as alerts and the rest as status messages', () => {

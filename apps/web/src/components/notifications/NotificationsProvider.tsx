@@ -1,4 +1,4 @@
-import { createContext, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useMemo, useState, type ReactNode } from 'react';
 
 export interface Notification {
   readonly id: string;
@@ -10,19 +10,15 @@ export interface Notification {
 export interface NotificationActions {
   /**
    * Shows a notification, or replaces the one with the same `id` (e.g. an in-progress message by
-   * its result). Returns its id. Success messages go away by themselves after a few seconds;
-   * errors, warnings and information stay until dismissed, in-progress ones until replaced.
+   * its result), which then comes to the top. Returns its id. Every result stays until the user
+   * dismisses it, so none is missed; in-progress messages stay until replaced.
    */
   readonly notify: (notification: Omit<Notification, 'id'> & { id?: string }) => string;
   readonly dismiss: (id: string) => void;
-  /** While held (the pointer or focus is on the notifications), nothing dismisses itself. */
-  readonly hold: (held: boolean) => void;
 }
 
 /** Older notifications beyond this are dropped, so a long session does not pile them up. */
 const MAX_NOTIFICATIONS = 200;
-/** How long a success message stays: long enough to read a line, short enough not to pile up. */
-export const SUCCESS_DISMISS_MS = 5_000;
 
 // Two contexts: components that only post notifications do not re-render when the list changes.
 export const NotificationActionsContext = createContext<NotificationActions | null>(null);
@@ -32,76 +28,23 @@ let nextId = 0;
 
 export function NotificationsProvider({ children }: { readonly children: ReactNode }) {
   const [notifications, setNotifications] = useState<readonly Notification[]>([]);
-  // Timers of the success messages still on screen, by id.
-  const timers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
-  const held = useRef(false);
 
   const dismiss = useCallback((id: string) => {
-    const timer = timers.current.get(id);
-    if (timer !== undefined) clearTimeout(timer);
-    timers.current.delete(id);
     setNotifications((current) => current.filter((notification) => notification.id !== id));
   }, []);
 
-  const scheduleDismiss = useCallback(
-    (id: string) => {
-      const previous = timers.current.get(id);
-      if (previous !== undefined) clearTimeout(previous);
-      timers.current.set(
-        id,
-        setTimeout(() => {
-          if (held.current) return;
-          dismiss(id);
-        }, SUCCESS_DISMISS_MS),
-      );
-    },
-    [dismiss],
-  );
-
-  const notify = useCallback<NotificationActions['notify']>(
-    (notification) => {
-      const id = notification.id ?? `notification-${++nextId}`;
-      const item: Notification = { ...notification, id };
-      setNotifications((current) => {
-        const index = current.findIndex((existing) => existing.id === id);
-        if (index >= 0) return current.with(index, item);
-        return [item, ...current].slice(0, MAX_NOTIFICATIONS);
-      });
-      if (item.type === 'success') {
-        scheduleDismiss(id);
-      } else {
-        // Replaced by something that must stay: its earlier timer no longer applies.
-        const timer = timers.current.get(id);
-        if (timer !== undefined) clearTimeout(timer);
-        timers.current.delete(id);
-      }
-      return id;
-    },
-    [scheduleDismiss],
-  );
-
-  const hold = useCallback(
-    (value: boolean) => {
-      if (held.current === value) return;
-      held.current = value;
-      if (value) {
-        for (const timer of timers.current.values()) clearTimeout(timer);
-      } else {
-        // Released: each waiting success message gets its full time again, to be read.
-        for (const id of [...timers.current.keys()]) scheduleDismiss(id);
-      }
-    },
-    [scheduleDismiss],
-  );
-
-  useEffect(() => {
-    const pending = timers.current;
-    return () => {
-      for (const timer of pending.values()) clearTimeout(timer);
-    };
+  const notify = useCallback<NotificationActions['notify']>((notification) => {
+    const id = notification.id ?? `notification-${++nextId}`;
+    const item: Notification = { ...notification, id };
+    // Newest first: when the notifications are stacked, only the top one shows in full, and a
+    // result that replaces its in-progress message is the latest news.
+    setNotifications((current) =>
+      [item, ...current.filter((existing) => existing.id !== id)].slice(0, MAX_NOTIFICATIONS),
+    );
+    return id;
   }, []);
 
-  const actions = useMemo(() => ({ notify, dismiss, hold }), [notify, dismiss, hold]);
+  const actions = useMemo(() => ({ notify, dismiss }), [notify, dismiss]);
 
   return (
     <NotificationActionsContext value={actions}>
