@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef } from 'react';
 import { useReportBatch, type BatchTexts, type ItemResult } from '@/components/action-results';
 import { callEcsAction, toApiError } from '@/lib/api-client';
+import { useClientToken, useOneAtATime } from '@/lib/client-token';
 import { refreshRegionListItems, SECURITY_GROUP_LIST } from '@/lib/region-list';
 import type { RuleEcsCall } from '../logic/rule-requests';
 
@@ -9,12 +10,6 @@ import type { RuleEcsCall } from '../logic/rule-requests';
 export interface RuleWrite {
   readonly call: RuleEcsCall;
   readonly label: string;
-}
-
-/** A ClientToken from the browser's CSPRNG (`crypto.randomUUID` needs a secure context; this does not). */
-function newClientToken(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 /** Sends one call with its ClientToken; a refusal is a result to show, not an exception. */
@@ -51,20 +46,14 @@ export function useRuleWrite(
 ): RuleWriteState {
   const queryClient = useQueryClient();
   const reporter = useReportBatch();
-  const busy = useRef(false);
-  const lastToken = useRef<{ readonly key: string; readonly token: string } | null>(null);
+  const oneAtATime = useOneAtATime();
+  const clientToken = useClientToken();
   const open = useRef(true);
   useEffect(() => {
     open.current = true;
     return () => {
       open.current = false;
     };
-  }, []);
-
-  const tokenFor = useCallback((writes: readonly RuleWrite[]) => {
-    const key = JSON.stringify(writes.map((write) => write.call));
-    if (lastToken.current?.key !== key) lastToken.current = { key, token: newClientToken() };
-    return lastToken.current.token;
   }, []);
 
   const mutation = useMutation({
@@ -81,7 +70,7 @@ export function useRuleWrite(
     onSuccess: (results) => {
       const refused = results.every((result) => !result.ok);
       if (refused && open.current) {
-        busy.current = false;
+        oneAtATime.settled();
         return;
       }
       reporter.report(texts, results);
@@ -92,11 +81,10 @@ export function useRuleWrite(
 
   const submit = useCallback(
     (writes: readonly RuleWrite[]) => {
-      if (busy.current || writes.length === 0) return;
-      busy.current = true;
-      mutation.mutate({ writes, token: tokenFor(writes) });
+      if (writes.length === 0 || !oneAtATime.start()) return;
+      mutation.mutate({ writes, token: clientToken(writes.map((write) => write.call)) });
     },
-    [mutation, tokenFor],
+    [mutation, oneAtATime, clientToken],
   );
 
   const results = mutation.data;
