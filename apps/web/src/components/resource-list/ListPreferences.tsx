@@ -5,19 +5,19 @@ interface ListPreferencesProps<C extends string> {
   readonly preferences: TablePreferences<C>;
   readonly model: ListPreferencesModel<C>;
   readonly columns: readonly { readonly id: string; readonly header: string }[];
-  /** The column that is always shown: without the ID no row could be opened or told apart. */
-  readonly alwaysVisible: C;
   /** A page size's label, e.g. "50 disks". */
   readonly pageSizeLabel: (count: number) => string;
   readonly onChange: (preferences: TablePreferences<C>) => void;
 }
+
+/** The column that is always shown: without the ID no row could be opened or told apart. */
+const ALWAYS_VISIBLE = 'id';
 
 /** The list's preferences control: page size, columns (shown and order), wrapping, stripes. */
 export function ListPreferences<C extends string>({
   preferences,
   model,
   columns,
-  alwaysVisible,
   pageSizeLabel,
   onChange,
 }: ListPreferencesProps<C>) {
@@ -32,7 +32,7 @@ export function ListPreferences<C extends string>({
         options: columns.map((column) => ({
           id: column.id,
           label: column.header,
-          alwaysVisible: column.id === alwaysVisible,
+          alwaysVisible: column.id === ALWAYS_VISIBLE,
         })),
       }}
       wrapLinesPreference={{}}

@@ -9,9 +9,13 @@ import { TableEmptyState } from '@/components/TableEmptyState';
 import { formatTime } from '@/lib/format';
 import { useLocale } from '@/lib/i18n';
 import { EMPTY_QUERY } from '@/lib/url-state';
+import { downloadRowsCsv } from './list-csv';
+import { PAGE_SIZES, type TablePreferences } from './list-preferences';
+import { ListPreferences } from './ListPreferences';
 import { ResourceListFilter } from './ResourceListFilter';
 import { ResourceListHeader } from './ResourceListHeader';
-import type { ResourceListPreferences, ResourceListProps } from './types';
+import type { ResourceListProps } from './types';
+import { useListPreferences } from './use-list-preferences';
 import { useListSelection } from './use-list-selection';
 import { useListView } from './use-list-view';
 
@@ -20,9 +24,9 @@ import { useListView } from './use-list-view';
  * address, whose selection never hides (see useListSelection), and which counts and calls empty
  * only what loaded. A failed first load shows the error and a table that says it could not load; a
  * failed refresh keeps the rows, marked stale. Each resource page gives its columns, filter
- * properties, wording and actions; everything else is here.
+ * properties, wording, stored preferences, CSV columns and actions; everything else is here.
  */
-export function ResourceList<T, P extends ResourceListPreferences = ResourceListPreferences>({
+export function ResourceList<T, C extends string, E extends string>({
   items,
   source,
   onRefresh,
@@ -32,19 +36,17 @@ export function ResourceList<T, P extends ResourceListPreferences = ResourceList
   filtering,
   labels,
   labelValues,
-  preferences,
-  onPreferencesChange,
-  renderPreferences,
+  preferences: storedPreferences,
   renderSummary,
   renderActions,
-  onExport,
-  pageSizes,
-}: ResourceListProps<T, P>) {
+  csv,
+}: ResourceListProps<T, C, E>) {
   const { t } = useTranslation();
   const locale = useLocale();
   // The keys are checked where the labels are written (I18nKey); here any of them is translated alike.
-  const translate = t as unknown as (key: string, options?: Readonly<Record<string, string>>) => string;
+  const translate = t as unknown as (key: string, options?: Readonly<Record<string, string | number>>) => string;
   const label = (key: string | undefined) => (key ? translate(key, labelValues) : '');
+  const [preferences, setPreferences] = useListPreferences(storedPreferences.name, storedPreferences.model);
 
   const view = useListView({
     items,
@@ -52,7 +54,7 @@ export function ResourceList<T, P extends ResourceListPreferences = ResourceList
     match: filtering.match,
     filterItems: filtering.filterItems,
     defaultPageSize: preferences.pageSize,
-    pageSizes,
+    pageSizes: PAGE_SIZES,
   });
   const selection = useListSelection({
     items,
@@ -67,11 +69,11 @@ export function ResourceList<T, P extends ResourceListPreferences = ResourceList
   const { setQuery, setSorting, setPage, resetPageSize } = view;
   const clearFilter = useCallback(() => setQuery(EMPTY_QUERY), [setQuery]);
   const confirmPreferences = useCallback(
-    (next: P) => {
-      onPreferencesChange(next);
+    (next: TablePreferences<C>) => {
+      setPreferences(next);
       if (next.pageSize !== view.pageSize) resetPageSize();
     },
-    [onPreferencesChange, resetPageSize, view.pageSize],
+    [setPreferences, resetPageSize, view.pageSize],
   );
   const shownPreferences = useMemo(() => ({ ...preferences, pageSize: view.pageSize }), [preferences, view.pageSize]);
 
@@ -92,7 +94,7 @@ export function ResourceList<T, P extends ResourceListPreferences = ResourceList
   }
 
   const { filteredItems } = view;
-  const exportRows = onExport && (() => onExport(filteredItems));
+  const exportRows = csv && (() => downloadRowsCsv(csv, filteredItems, translate));
 
   return (
     <SpaceBetween size="m">
@@ -174,7 +176,15 @@ export function ResourceList<T, P extends ResourceListPreferences = ResourceList
             onChange={({ detail }) => setPage(detail.currentPageIndex)}
           />
         }
-        preferences={renderPreferences(shownPreferences, confirmPreferences)}
+        preferences={
+          <ListPreferences
+            preferences={shownPreferences}
+            model={storedPreferences.model}
+            columns={columns}
+            pageSizeLabel={(count) => translate(labels.pageSizeOption, { ...labelValues, count })}
+            onChange={confirmPreferences}
+          />
+        }
       />
     </SpaceBetween>
   );

@@ -1,10 +1,8 @@
 export { ResourceList } from './ResourceList';
-export { ListPreferences } from './ListPreferences';
 export { StatusCounts } from './StatusCounts';
-export { downloadCsv, listCsvFilename, rowsCsv, type CsvColumns } from './list-csv';
+export { listCsvFilename, rowsCsv, type CsvColumns } from './list-csv';
 export {
   listPreferences,
-  PAGE_SIZES,
   type ColumnDisplay,
   type TablePreferences,
   type ListPreferencesModel,
@@ -23,15 +21,16 @@ export {
 } from './property-filter';
 export { NO_VALUES, rowBuilder, rowSearch, searchValues, type SearchableRow, type SearchValues } from './row-search';
 export { countByStatus } from './status-counts';
-export { useListPreferences } from './use-list-preferences';
 export { useRowFiltering, type RowFilteringSpec } from './use-row-filtering';
 export type {
   I18nKey,
   ResourceListColumn,
   ResourceListFiltering,
   ResourceListLabels,
-  ResourceListPreferences,
+  ResourceListCsv,
   ResourceListProps,
   ResourceListSelection,
   ResourceListSource,
+  ResourceListStoredPreferences,
 } from './types';
+export { byText, idColumn, nameColumn, rowId, rowLabel, type NamedRow } from './named-rows';

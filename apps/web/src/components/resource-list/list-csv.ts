@@ -1,6 +1,7 @@
 import { toCsv, type CsvValue } from '@/lib/csv';
 import { csvBlob, downloadBlob } from '@/lib/download';
 import { localDateStamp } from '@/lib/format';
+import type { I18nKey, ResourceListCsv } from './types';
 
 /**
  * A list's CSV export. Raw values, not display text: ECS statuses and ISO times sort and parse in
@@ -28,6 +29,15 @@ export function listCsvFilename(what: string, regionId: string, now: Date): stri
   return `ecs-${what}-${regionId}-${localDateStamp(now)}.csv`;
 }
 
-export function downloadCsv(filename: string, csv: string): void {
-  downloadBlob(filename, csvBlob(csv));
+/** Downloads `rows` as the list's CSV file, its headings translated by `translate`. */
+export function downloadRowsCsv<T, C extends string>(
+  csv: ResourceListCsv<T, C>,
+  rows: readonly T[],
+  translate: (key: I18nKey) => string,
+): void {
+  const headings = Object.fromEntries(csv.columns.map((column) => [column, translate(csv.heading(column))])) as Record<
+    C,
+    string
+  >;
+  downloadBlob(csv.filename(new Date()), csvBlob(csv.build(rows, headings)));
 }

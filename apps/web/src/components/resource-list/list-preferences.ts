@@ -1,5 +1,3 @@
-import type { ResourceListPreferences } from './types';
-
 /** Column visibility and order, page size and look of a list, kept per user. */
 
 export const PAGE_SIZES = [20, 50, 100, 200] as const;
@@ -9,8 +7,11 @@ export interface ColumnDisplay<C extends string> {
   readonly visible: boolean;
 }
 
-export interface TablePreferences<C extends string> extends ResourceListPreferences {
+export interface TablePreferences<C extends string> {
+  readonly pageSize: number;
   readonly contentDisplay: readonly ColumnDisplay<C>[];
+  readonly wrapLines: boolean;
+  readonly stripedRows: boolean;
 }
 
 export interface ListPreferencesSpec<C extends string> {

@@ -6,6 +6,7 @@ import type {
 import type { TableProps } from '@cloudscape-design/components/table';
 import type { ParseKeys } from 'i18next';
 import type { ReactNode } from 'react';
+import type { ListPreferencesModel } from './list-preferences';
 
 /** A key of the console's translations (typed: a misspelt key fails the type check). */
 export type I18nKey = ParseKeys;
@@ -37,6 +38,8 @@ export interface ResourceListLabels {
   readonly selectAll: I18nKey;
   /** Takes `{{name}}`: the row's `itemLabel`. */
   readonly selectItem: I18nKey;
+  /** A page size in the preferences, plural by `{{count}}`, e.g. "50 disks". */
+  readonly pageSizeOption: I18nKey;
 }
 
 /** The list's data as a TanStack `useQuery` result gives it (only what the list reads). */
@@ -67,14 +70,24 @@ export interface ResourceListSelection<T> {
   readonly notShownIds: ReadonlySet<string>;
 }
 
-export interface ResourceListPreferences {
-  readonly pageSize: number;
-  readonly contentDisplay: readonly { readonly id: string; readonly visible: boolean }[];
-  readonly wrapLines: boolean;
-  readonly stripedRows: boolean;
+/** How the list is kept per user: where it is stored (a name) and how stored values are read. */
+export interface ResourceListStoredPreferences<C extends string> {
+  readonly name: string;
+  readonly model: ListPreferencesModel<C>;
 }
 
-export interface ResourceListProps<T, P extends ResourceListPreferences = ResourceListPreferences> {
+/**
+ * The list's CSV export: which columns, each heading's translation key, how the rows become the
+ * file's text (given the translated headings), and the file's name.
+ */
+export interface ResourceListCsv<T, C extends string> {
+  readonly columns: readonly C[];
+  readonly heading: (column: C) => I18nKey;
+  readonly build: (rows: readonly T[], headings: Readonly<Record<C, string>>) => string;
+  readonly filename: (now: Date) => string;
+}
+
+export interface ResourceListProps<T, C extends string, E extends string> {
   /** `undefined` until the first answer. Pass the same array until the data changes. */
   readonly items: readonly T[] | undefined;
   readonly source: ResourceListSource;
@@ -87,17 +100,14 @@ export interface ResourceListProps<T, P extends ResourceListPreferences = Resour
   readonly itemLabel: (item: T) => string;
   readonly filtering: ResourceListFiltering<T>;
   readonly labels: ResourceListLabels;
+  /** Read at each render only: an object literal will do. */
   readonly labelValues?: Readonly<Record<string, string>>;
-  readonly preferences: P;
-  /** The page sizes the preferences offer; another size in the address is ignored. */
-  readonly pageSizes: readonly number[];
-  readonly onPreferencesChange: (preferences: P) => void;
-  /** The preferences control (page sizes and columns are the resource's). */
-  readonly renderPreferences: (preferences: P, onConfirm: (preferences: P) => void) => ReactNode;
+  /** The preferences control offers every column; the `id` column is always shown. */
+  readonly preferences: ResourceListStoredPreferences<C>;
   /** Shown under the heading once data loaded, e.g. counts by status. */
   readonly renderSummary?: (items: readonly T[]) => ReactNode;
   /** The header's action buttons for the selection. */
   readonly renderActions?: (selection: ResourceListSelection<T>) => ReactNode;
   /** Exports the rows the filter lets through, in the table's order. */
-  readonly onExport?: (items: readonly T[]) => void;
+  readonly csv?: ResourceListCsv<T, E>;
 }

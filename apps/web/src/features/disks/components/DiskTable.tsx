@@ -1,15 +1,13 @@
 import type { DiskSummary, InstanceSummary } from '@ecs-console/contract';
 import { useCallback, useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
 import {
   countByStatus,
-  downloadCsv,
-  ListPreferences,
-  PAGE_SIZES,
   ResourceList,
+  rowId,
+  rowLabel,
   StatusCounts,
-  useListPreferences,
   useRowFiltering,
+  type ResourceListCsv,
   type ResourceListLabels,
   type ResourceListSelection,
   type ResourceListSource,
@@ -36,10 +34,11 @@ const LABELS: ResourceListLabels = {
   selectionGroup: 'disks.list.selectionGroup',
   selectAll: 'disks.list.selectAll',
   selectItem: 'disks.list.selectItem',
+  pageSizeOption: 'disks.list.pageSizeOption',
 };
 
-const rowId = (row: DiskRow) => row.id;
-const rowLabel = (row: DiskRow) => row.name || row.id;
+const PREFERENCES = { name: 'disks-table', model: DISK_TABLE_PREFERENCES };
+
 const statusIndicator = (status: string) => <DiskStatusIndicator status={status} />;
 const NO_NAMES: ReadonlyMap<string, string> = new Map();
 
@@ -58,8 +57,6 @@ interface DiskTableProps {
  * suggestions, tag properties, status counts) is computed once per fetch, never per keystroke.
  */
 export function DiskTable({ regionId, disks, instances, source, onRefresh }: DiskTableProps) {
-  const { t } = useTranslation();
-  const [preferences, setPreferences] = useListPreferences('disks-table', DISK_TABLE_PREFERENCES);
   const columns = useDiskColumns();
 
   const instanceNames = useMemo(
@@ -87,17 +84,12 @@ export function DiskTable({ regionId, disks, instances, source, onRefresh }: Dis
     [regionId],
   );
 
-  const exportCsv = useCallback(
-    (filteredRows: readonly DiskRow[]) => {
-      const headings = Object.fromEntries(
-        DISK_CSV_COLUMNS.map((column) => [column, t(`disks.list.csv.${column}`)]),
-      ) as Record<DiskCsvColumn, string>;
-      downloadCsv(disksCsvFilename(regionId, new Date()), disksCsv(filteredRows, headings));
-    },
-    [regionId, t],
-  );
-
-  const labelValues = useMemo(() => ({ regionId }), [regionId]);
+  const csv: ResourceListCsv<DiskRow, DiskCsvColumn> = {
+    columns: DISK_CSV_COLUMNS,
+    heading: (column) => `disks.list.csv.${column}`,
+    build: disksCsv,
+    filename: (now) => disksCsvFilename(regionId, now),
+  };
 
   return (
     <ResourceList
@@ -109,23 +101,11 @@ export function DiskTable({ regionId, disks, instances, source, onRefresh }: Dis
       itemLabel={rowLabel}
       filtering={filtering}
       labels={LABELS}
-      labelValues={labelValues}
-      preferences={preferences}
-      pageSizes={PAGE_SIZES}
-      onPreferencesChange={setPreferences}
-      renderPreferences={(shown, onConfirm) => (
-        <ListPreferences
-          preferences={shown}
-          model={DISK_TABLE_PREFERENCES}
-          columns={columns}
-          alwaysVisible="id"
-          pageSizeLabel={(count) => t('disks.list.pageSizeOption', { count })}
-          onChange={onConfirm}
-        />
-      )}
+      labelValues={{ regionId }}
+      preferences={PREFERENCES}
       renderSummary={renderSummary}
       renderActions={renderActions}
-      onExport={exportCsv}
+      csv={csv}
     />
   );
 }

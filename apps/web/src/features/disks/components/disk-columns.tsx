@@ -2,8 +2,7 @@ import Box from '@cloudscape-design/components/box';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CopyableId } from '@/components/CopyableId';
-import type { ResourceListColumn } from '@/components/resource-list';
-import { compareText } from '@/lib/compare';
+import { byText, idColumn, nameColumn, type ResourceListColumn } from '@/components/resource-list';
 import { formatDateTime, formatGiB } from '@/lib/format';
 import { useLocale } from '@/lib/i18n';
 import { INSTANCE_LIST } from '@/lib/region-list';
@@ -14,11 +13,6 @@ import { diskPath } from '../paths';
 import { DiskStatusIndicator } from './DiskStatusIndicator';
 
 export type DiskColumn = ResourceListColumn<DiskRow> & { readonly id: DiskColumnId };
-
-const byText =
-  (value: (row: DiskRow) => string) =>
-  (a: DiskRow, b: DiskRow): number =>
-    compareText(value(a), value(b));
 
 const byFlag =
   (value: (row: DiskRow) => boolean) =>
@@ -47,24 +41,8 @@ export function useDiskColumns(): readonly DiskColumn[] {
   return useMemo((): DiskColumn[] => {
     const yesNo = (value: boolean) => (value ? t('common.yes') : t('common.no'));
     return [
-      {
-        id: 'name',
-        header: t('disks.list.columns.name'),
-        cell: (row) => row.name || '-',
-        sortingComparator: byText((row) => row.name),
-        width: 220,
-        minWidth: 160,
-      },
-      {
-        id: 'id',
-        header: t('disks.list.columns.id'),
-        cell: (row) => <CopyableId id={row.id} href={diskPath(row.disk.RegionId, row.id)} />,
-        sortingComparator: byText((row) => row.id),
-        isRowHeader: true,
-        // Room for a whole ID (`d-` and 20 characters, wide letters included) and its copy button.
-        width: 260,
-        minWidth: 240,
-      },
+      nameColumn(t('disks.list.columns.name'), { width: 220, minWidth: 160 }),
+      idColumn(t('disks.list.columns.id'), (row) => diskPath(row.disk.RegionId, row.id)),
       {
         id: 'status',
         header: t('disks.list.columns.status'),

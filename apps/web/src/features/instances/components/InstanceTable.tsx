@@ -1,14 +1,12 @@
 import { useCallback, useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
 import { InstanceStatusIndicator } from '@/components/InstanceStatusIndicator';
 import {
-  downloadCsv,
-  ListPreferences,
-  PAGE_SIZES,
   ResourceList,
+  rowId,
+  rowLabel,
   StatusCounts,
-  useListPreferences,
   useRowFiltering,
+  type ResourceListCsv,
   type ResourceListLabels,
   type ResourceListSelection,
   type ResourceListSource,
@@ -36,10 +34,11 @@ const LABELS: ResourceListLabels = {
   selectionGroup: 'table.selectionGroup',
   selectAll: 'table.selectAll',
   selectItem: 'table.selectItem',
+  pageSizeOption: 'table.pageSizeOption',
 };
 
-const rowId = (row: InstanceRow) => row.id;
-const rowLabel = (row: InstanceRow) => row.name || row.id;
+const PREFERENCES = { name: 'instances-table', model: INSTANCE_TABLE_PREFERENCES };
+
 const statusIndicator = (status: string) => <InstanceStatusIndicator status={status} />;
 
 function renderActions({ selectedItems, notShownIds }: ResourceListSelection<InstanceRow>) {
@@ -59,9 +58,7 @@ interface InstanceTableProps {
  * suggestions, tag properties, status counts) is computed once per fetch, never per keystroke.
  */
 export function InstanceTable({ regionId, instances, source, onRefresh }: InstanceTableProps) {
-  const { t } = useTranslation();
   const locale = useLocale();
-  const [preferences, setPreferences] = useListPreferences('instances-table', INSTANCE_TABLE_PREFERENCES);
   const columns = useInstanceColumns();
 
   const rows = useMemo(() => instances && toInstanceRows(instances, locale), [instances, locale]);
@@ -73,17 +70,12 @@ export function InstanceTable({ regionId, instances, source, onRefresh }: Instan
     [counts],
   );
 
-  const exportCsv = useCallback(
-    (filteredRows: readonly InstanceRow[]) => {
-      const headings = Object.fromEntries(
-        CSV_COLUMNS.map((column) => [column, t(`instances.csv.${column}`)]),
-      ) as Record<CsvColumn, string>;
-      downloadCsv(instancesCsvFilename(regionId, new Date()), instancesCsv(filteredRows, headings));
-    },
-    [regionId, t],
-  );
-
-  const labelValues = useMemo(() => ({ regionId }), [regionId]);
+  const csv: ResourceListCsv<InstanceRow, CsvColumn> = {
+    columns: CSV_COLUMNS,
+    heading: (column) => `instances.csv.${column}`,
+    build: instancesCsv,
+    filename: (now) => instancesCsvFilename(regionId, now),
+  };
 
   return (
     <ResourceList
@@ -95,23 +87,11 @@ export function InstanceTable({ regionId, instances, source, onRefresh }: Instan
       itemLabel={rowLabel}
       filtering={filtering}
       labels={LABELS}
-      labelValues={labelValues}
-      preferences={preferences}
-      pageSizes={PAGE_SIZES}
-      onPreferencesChange={setPreferences}
-      renderPreferences={(shown, onConfirm) => (
-        <ListPreferences
-          preferences={shown}
-          model={INSTANCE_TABLE_PREFERENCES}
-          columns={columns}
-          alwaysVisible="id"
-          pageSizeLabel={(count) => t('table.pageSizeOption', { count })}
-          onChange={onConfirm}
-        />
-      )}
+      labelValues={{ regionId }}
+      preferences={PREFERENCES}
       renderSummary={renderSummary}
       renderActions={renderActions}
-      onExport={exportCsv}
+      csv={csv}
     />
   );
 }

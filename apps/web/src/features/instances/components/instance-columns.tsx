@@ -1,9 +1,8 @@
 import type { TableProps } from '@cloudscape-design/components/table';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CopyableId } from '@/components/CopyableId';
 import { InstanceStatusIndicator } from '@/components/InstanceStatusIndicator';
-import { compareText } from '@/lib/compare';
+import { byText, idColumn, nameColumn } from '@/components/resource-list';
 import { formatDateTime, formatMemoryMiB } from '@/lib/format';
 import { useLocale } from '@/lib/i18n';
 import type { InstanceRow } from '../logic/instance-row';
@@ -16,11 +15,6 @@ export type InstanceColumn = TableProps.ColumnDefinition<InstanceRow> & {
   readonly header: string;
 };
 
-const byText =
-  (value: (row: InstanceRow) => string) =>
-  (a: InstanceRow, b: InstanceRow): number =>
-    compareText(value(a), value(b));
-
 const firstOf = (values: readonly string[]) => values[0] ?? '';
 
 /** Every column of the instance list; the preferences choose which show and in what order. */
@@ -29,25 +23,9 @@ export function useInstanceColumns(): readonly InstanceColumn[] {
   const locale = useLocale();
   return useMemo(
     (): InstanceColumn[] => [
-      {
-        id: 'name',
-        header: t('instances.columns.name'),
-        cell: (row) => row.name || '-',
-        sortingComparator: byText((row) => row.name),
-        // Names are what people scan for: the widest column, never narrower than a typical name.
-        width: 260,
-        minWidth: 180,
-      },
-      {
-        id: 'id',
-        header: t('instances.columns.id'),
-        cell: (row) => <CopyableId id={row.id} href={instanceHref(row.instance.RegionId, row.id)} />,
-        sortingComparator: byText((row) => row.id),
-        isRowHeader: true,
-        // Room for a whole ID (`i-` and 20 characters, wide letters included) and its copy button, no more.
-        width: 260,
-        minWidth: 240,
-      },
+      // Names are what people scan for: the widest column, never narrower than a typical name.
+      nameColumn(t('instances.columns.name'), { width: 260, minWidth: 180 }),
+      idColumn(t('instances.columns.id'), (row) => instanceHref(row.instance.RegionId, row.id)),
       {
         id: 'status',
         header: t('instances.columns.status'),

@@ -3,13 +3,12 @@ import type { InstanceSummary, SecurityGroupSummary } from '@ecs-console/contrac
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
-  downloadCsv,
-  ListPreferences,
-  PAGE_SIZES,
   ResourceList,
+  rowId,
+  rowLabel,
   StatusCounts,
-  useListPreferences,
   useRowFiltering,
+  type ResourceListCsv,
   type ResourceListLabels,
   type ResourceListSelection,
   type ResourceListSource,
@@ -34,7 +33,10 @@ const LABELS: ResourceListLabels = {
   selectionGroup: 'securityGroups.list.selectionGroup',
   selectAll: 'securityGroups.list.selectAll',
   selectItem: 'securityGroups.list.selectItem',
+  pageSizeOption: 'securityGroups.list.pageSizeOption',
 };
+
+const PREFERENCES = { name: 'security-groups-table', model: GROUP_TABLE_PREFERENCES };
 
 /** The header's counts: groups of each type, and groups with high-severity findings. */
 const SUMMARY_KINDS = ['basic', 'advanced', 'withFindings'] as const;
@@ -48,9 +50,6 @@ function countKinds(rows: readonly SecurityGroupRow[]): Record<SummaryKind, numb
   }
   return counts;
 }
-
-const rowId = (row: SecurityGroupRow) => row.id;
-const rowLabel = (row: SecurityGroupRow) => row.name || row.id;
 
 interface SecurityGroupTableProps {
   readonly regionId: string;
@@ -68,7 +67,6 @@ interface SecurityGroupTableProps {
  */
 export function SecurityGroupTable({ regionId, groups, instances, source, onRefresh }: SecurityGroupTableProps) {
   const { t } = useTranslation();
-  const [preferences, setPreferences] = useListPreferences('security-groups-table', GROUP_TABLE_PREFERENCES);
   const columns = useSecurityGroupColumns(regionId);
 
   const rows = useMemo(() => groups && toGroupRows(groups, instances), [groups, instances]);
@@ -104,17 +102,12 @@ export function SecurityGroupTable({ regionId, groups, instances, source, onRefr
     [regionId, groups, instances],
   );
 
-  const exportCsv = useCallback(
-    (filteredRows: readonly SecurityGroupRow[]) => {
-      const headings = Object.fromEntries(
-        GROUP_CSV_COLUMNS.map((column) => [column, t(`securityGroups.list.csv.${column}`)]),
-      ) as Record<GroupCsvColumn, string>;
-      downloadCsv(groupsCsvFilename(regionId, new Date()), groupsCsv(filteredRows, headings));
-    },
-    [regionId, t],
-  );
-
-  const labelValues = useMemo(() => ({ regionId }), [regionId]);
+  const csv: ResourceListCsv<SecurityGroupRow, GroupCsvColumn> = {
+    columns: GROUP_CSV_COLUMNS,
+    heading: (column) => `securityGroups.list.csv.${column}`,
+    build: groupsCsv,
+    filename: (now) => groupsCsvFilename(regionId, now),
+  };
 
   return (
     <ResourceList
@@ -126,23 +119,11 @@ export function SecurityGroupTable({ regionId, groups, instances, source, onRefr
       itemLabel={rowLabel}
       filtering={filtering}
       labels={LABELS}
-      labelValues={labelValues}
-      preferences={preferences}
-      pageSizes={PAGE_SIZES}
-      onPreferencesChange={setPreferences}
-      renderPreferences={(shown, onConfirm) => (
-        <ListPreferences
-          preferences={shown}
-          model={GROUP_TABLE_PREFERENCES}
-          columns={columns}
-          alwaysVisible="id"
-          pageSizeLabel={(count) => t('securityGroups.list.pageSizeOption', { count })}
-          onChange={onConfirm}
-        />
-      )}
+      labelValues={{ regionId }}
+      preferences={PREFERENCES}
       renderSummary={renderSummary}
       renderActions={renderActions}
-      onExport={exportCsv}
+      csv={csv}
     />
   );
 }

@@ -4,8 +4,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CopyableId } from '@/components/CopyableId';
 import { InternalLink } from '@/components/InternalLink';
-import type { ResourceListColumn } from '@/components/resource-list';
-import { compareText } from '@/lib/compare';
+import { byText, idColumn, nameColumn, type ResourceListColumn } from '@/components/resource-list';
 import { formatCount, formatDateTime } from '@/lib/format';
 import { useLocale } from '@/lib/i18n';
 import { INSTANCE_LIST, SECURITY_GROUP_LIST } from '@/lib/region-list';
@@ -16,11 +15,6 @@ export type SecurityGroupColumn = ResourceListColumn<SecurityGroupRow> & { reado
 
 /** Members named in the cell; the group page lists them all. */
 const MEMBERS_SHOWN = 3;
-
-const byText =
-  (value: (row: SecurityGroupRow) => string) =>
-  (a: SecurityGroupRow, b: SecurityGroupRow): number =>
-    compareText(value(a), value(b));
 
 const byNumber =
   (value: (row: SecurityGroupRow) => number) =>
@@ -54,23 +48,8 @@ export function useSecurityGroupColumns(regionId: string): readonly SecurityGrou
   return useMemo((): SecurityGroupColumn[] => {
     const count = (value: number) => formatCount(value, locale);
     return [
-      {
-        id: 'id',
-        header: t('securityGroups.list.columns.id'),
-        cell: (row) => <CopyableId id={row.id} href={SECURITY_GROUP_LIST.pagePath(regionId, row.id)} />,
-        sortingComparator: byText((row) => row.id),
-        isRowHeader: true,
-        width: 260,
-        minWidth: 240,
-      },
-      {
-        id: 'name',
-        header: t('securityGroups.list.columns.name'),
-        cell: (row) => row.name || '-',
-        sortingComparator: byText((row) => row.name),
-        width: 200,
-        minWidth: 140,
-      },
+      idColumn(t('securityGroups.list.columns.id'), (row) => SECURITY_GROUP_LIST.pagePath(regionId, row.id)),
+      nameColumn(t('securityGroups.list.columns.name'), { width: 200, minWidth: 140 }),
       {
         id: 'vpcId',
         header: t('securityGroups.list.columns.vpcId'),

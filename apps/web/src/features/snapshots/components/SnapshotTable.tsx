@@ -1,17 +1,15 @@
 import type { DiskSummary, SnapshotSummary } from '@ecs-console/contract';
 import { useCallback, useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
 import {
   countByStatus,
-  downloadCsv,
   listCsvFilename,
-  ListPreferences,
-  PAGE_SIZES,
   ResourceList,
+  rowId,
+  rowLabel,
   rowsCsv,
   StatusCounts,
-  useListPreferences,
   useRowFiltering,
+  type ResourceListCsv,
   type ResourceListLabels,
   type ResourceListSelection,
   type ResourceListSource,
@@ -39,10 +37,14 @@ const LABELS: ResourceListLabels = {
   selectionGroup: 'snapshots.selectionGroup',
   selectAll: 'snapshots.selectAll',
   selectItem: 'snapshots.selectItem',
+  pageSizeOption: 'snapshots.pageSizeOption',
 };
 
-const rowId = (row: SnapshotRow) => row.id;
-const rowLabel = (row: SnapshotRow) => row.name || row.id;
+const PREFERENCES = { name: SNAPSHOT_PREFERENCES_NAME, model: SNAPSHOT_TABLE_PREFERENCES };
+
+const buildCsv = (rows: readonly SnapshotRow[], headings: Readonly<Record<SnapshotCsvColumn, string>>) =>
+  rowsCsv(rows, SNAPSHOT_CSV_COLUMNS, SNAPSHOT_CSV_VALUES, headings);
+
 const statusIndicator = (status: string) => <SnapshotStatusIndicator status={status} />;
 
 interface SnapshotTableProps {
@@ -61,9 +63,7 @@ interface SnapshotTableProps {
  * progressing snapshots are polled by the region list, so their bars move by themselves.
  */
 export function SnapshotTable({ regionId, snapshots, disks, source, onRefresh }: SnapshotTableProps) {
-  const { t } = useTranslation();
   const locale = useLocale();
-  const [preferences, setPreferences] = useListPreferences(SNAPSHOT_PREFERENCES_NAME, SNAPSHOT_TABLE_PREFERENCES);
   const disksById = useMemo(() => disks && new Map(disks.map((disk) => [disk.DiskId, disk])), [disks]);
   const columns = useSnapshotColumns(regionId, disksById);
 
@@ -89,20 +89,12 @@ export function SnapshotTable({ regionId, snapshots, disks, source, onRefresh }:
     [regionId, snapshots, disks],
   );
 
-  const exportCsv = useCallback(
-    (filteredRows: readonly SnapshotRow[]) => {
-      const headings = Object.fromEntries(
-        SNAPSHOT_CSV_COLUMNS.map((column) => [column, t(`snapshots.csv.${column}`)]),
-      ) as Record<SnapshotCsvColumn, string>;
-      downloadCsv(
-        listCsvFilename('snapshots', regionId, new Date()),
-        rowsCsv(filteredRows, SNAPSHOT_CSV_COLUMNS, SNAPSHOT_CSV_VALUES, headings),
-      );
-    },
-    [regionId, t],
-  );
-
-  const labelValues = useMemo(() => ({ regionId }), [regionId]);
+  const csv: ResourceListCsv<SnapshotRow, SnapshotCsvColumn> = {
+    columns: SNAPSHOT_CSV_COLUMNS,
+    heading: (column) => `snapshots.csv.${column}`,
+    build: buildCsv,
+    filename: (now) => listCsvFilename('snapshots', regionId, now),
+  };
 
   return (
     <ResourceList
@@ -114,23 +106,11 @@ export function SnapshotTable({ regionId, snapshots, disks, source, onRefresh }:
       itemLabel={rowLabel}
       filtering={filtering}
       labels={LABELS}
-      labelValues={labelValues}
-      preferences={preferences}
-      pageSizes={PAGE_SIZES}
-      onPreferencesChange={setPreferences}
-      renderPreferences={(shown, onConfirm) => (
-        <ListPreferences
-          preferences={shown}
-          model={SNAPSHOT_TABLE_PREFERENCES}
-          columns={columns}
-          alwaysVisible="id"
-          pageSizeLabel={(count) => t('snapshots.pageSizeOption', { count })}
-          onChange={onConfirm}
-        />
-      )}
+      labelValues={{ regionId }}
+      preferences={PREFERENCES}
       renderSummary={renderSummary}
       renderActions={renderActions}
-      onExport={exportCsv}
+      csv={csv}
     />
   );
 }

@@ -1,9 +1,7 @@
 import type { DiskSummary } from '@ecs-console/contract';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CopyableId } from '@/components/CopyableId';
-import type { ResourceListColumn } from '@/components/resource-list';
-import { compareText } from '@/lib/compare';
+import { byText, idColumn, nameColumn, type ResourceListColumn } from '@/components/resource-list';
 import { formatDateTime } from '@/lib/format';
 import { useLocale } from '@/lib/i18n';
 import { releaseTime } from '../logic/snapshot-fields';
@@ -14,11 +12,6 @@ import { SnapshotStatusIndicator } from './SnapshotStatusIndicator';
 import { SourceDisk } from './SourceDisk';
 
 export type SnapshotColumn = ResourceListColumn<SnapshotRow> & { readonly id: SnapshotColumnId };
-
-const byText =
-  (value: (row: SnapshotRow) => string) =>
-  (a: SnapshotRow, b: SnapshotRow): number =>
-    compareText(value(a), value(b));
 
 /** Kept until deleted sorts after any number of days. */
 const retentionOrder = (row: SnapshotRow) => row.retentionDays ?? Number.POSITIVE_INFINITY;
@@ -32,23 +25,8 @@ export function useSnapshotColumns(
   const locale = useLocale();
   return useMemo(
     (): SnapshotColumn[] => [
-      {
-        id: 'name',
-        header: t('snapshots.columns.name'),
-        cell: (row) => row.name || '-',
-        sortingComparator: byText((row) => row.name),
-        width: 220,
-        minWidth: 160,
-      },
-      {
-        id: 'id',
-        header: t('snapshots.columns.id'),
-        cell: (row) => <CopyableId id={row.id} />,
-        sortingComparator: byText((row) => row.id),
-        isRowHeader: true,
-        width: 260,
-        minWidth: 240,
-      },
+      nameColumn(t('snapshots.columns.name'), { width: 220, minWidth: 160 }),
+      idColumn(t('snapshots.columns.id')),
       {
         id: 'sourceDisk',
         header: t('snapshots.columns.sourceDisk'),
