@@ -145,6 +145,11 @@ export function makePermission(overrides: Partial<Permission> = {}): Permission 
   };
 }
 
+/** An outbound rule to anywhere (the destination fields set, the source ones empty); tests override the rest. */
+export function makeEgressPermission(overrides: Partial<Permission> = {}): Permission {
+  return makePermission({ Direction: 'egress', SourceCidrIp: '', DestCidrIp: '0.0.0.0/0', ...overrides });
+}
+
 /** A basic VPC security group without rules whose members reach each other; tests override what they are about. */
 export function makeSecurityGroup(
   overrides: Partial<SecurityGroupSummary> & { tags?: Record<string, string> } = {},

@@ -1,31 +1,22 @@
 import type { Permission } from '@ecs-console/ecs-client';
 import type { SecurityGroupSummary } from '@ecs-console/contract';
-import { makePermission } from '../fixtures';
+import { makeEgressPermission, makePermission } from '../fixtures';
+import { listAnswer } from './group-detail-support';
 
-export const REGION = 'cn-hangzhou';
-export const SECURITY_GROUPS_PATH = `GET /api/regions/${REGION}/security-groups`;
+export { REGION, GROUPS_PATH as SECURITY_GROUPS_PATH } from './group-detail-support';
 
 let ruleSequence = 0;
+const nextRuleId = () => `sgr-test${String(++ruleSequence).padStart(4, '0')}`;
 
 /** An inbound TCP 22 rule from anywhere, accepted at priority 1, with an ID of its own. */
 export function makeRule(overrides: Partial<Permission> = {}): Permission {
-  ruleSequence += 1;
-  return makePermission({ SecurityGroupRuleId: `sgr-test${String(ruleSequence).padStart(4, '0')}`, ...overrides });
+  return makePermission({ SecurityGroupRuleId: nextRuleId(), ...overrides });
 }
 
-/** An outbound rule to anywhere (the destination fields set, the source ones empty). */
+/** An outbound rule to anywhere, with an ID of its own. */
 export function makeEgressRule(overrides: Partial<Permission> = {}): Permission {
-  return makeRule({ Direction: 'egress', SourceCidrIp: '', DestCidrIp: '0.0.0.0/0', ...overrides });
+  return makeEgressPermission({ SecurityGroupRuleId: nextRuleId(), ...overrides });
 }
 
 /** The BFF's answer listing the region's groups. */
-export function groupListAnswer(groups: readonly SecurityGroupSummary[]) {
-  return {
-    regionId: REGION,
-    totalCount: groups.length,
-    pages: 1,
-    fetchedAt: '2026-11-30T10:00:00.000Z',
-    version: 'v1',
-    securityGroups: groups,
-  };
-}
+export const groupListAnswer = (groups: readonly SecurityGroupSummary[]) => listAnswer('securityGroups', groups);

@@ -1,7 +1,7 @@
 import type { InstanceSummary, SecurityGroupSummary } from '@ecs-console/contract';
 import type { Permission } from '@ecs-console/ecs-client';
 import { configure } from '@testing-library/react';
-import { makeInstance } from '../fixtures';
+import { makeEgressPermission, makeInstance, makePermission, makeSecurityGroup } from '../fixtures';
 import type { SentRequest } from './fetch-stub';
 
 // Cloudscape tables and modals take a while to render on a busy machine; waits end as soon as their condition holds.
@@ -10,55 +10,16 @@ configure({ asyncUtilTimeout: 10_000 });
 export const REGION = 'cn-hangzhou';
 export const GROUPS_PATH = `GET /api/regions/${REGION}/security-groups`;
 export const INSTANCES_PATH = `GET /api/regions/${REGION}/instances`;
-export const VPC = 'vpc-bp1vpc0001';
 
-/** A rule as DescribeSecurityGroupAttribute reports it: inbound TCP 22 from anywhere, accepted at priority 1. */
+/** A rule with its ID: inbound TCP 22 from anywhere, or with `Direction: 'egress'` outbound to anywhere. */
 export function permission(ruleId: string, overrides: Partial<Permission> = {}): Permission {
-  const egress = overrides.Direction === 'egress';
-  return {
-    SecurityGroupRuleId: ruleId,
-    Direction: 'ingress',
-    IpProtocol: 'TCP',
-    PortRange: '22/22',
-    SourcePortRange: '',
-    SourceCidrIp: egress ? '' : '0.0.0.0/0',
-    SourceGroupId: '',
-    SourceGroupName: '',
-    SourceGroupOwnerAccount: '',
-    DestCidrIp: egress ? '0.0.0.0/0' : '',
-    DestGroupId: '',
-    DestGroupName: '',
-    DestGroupOwnerAccount: '',
-    Policy: 'Accept',
-    Priority: '1',
-    NicType: 'intranet',
-    Description: '',
-    CreateTime: '2026-11-01T08:00:00Z',
-    ...overrides,
-  };
+  const make = overrides.Direction === 'egress' ? makeEgressPermission : makePermission;
+  return make({ SecurityGroupRuleId: ruleId, ...overrides });
 }
 
-/** A basic VPC group whose members reach each other. */
+/** A basic VPC group whose members reach each other, named after its ID. */
 export function securityGroup(groupId: string, overrides: Partial<SecurityGroupSummary> = {}): SecurityGroupSummary {
-  const permissions = overrides.Permissions ?? [];
-  return {
-    SecurityGroupId: groupId,
-    SecurityGroupName: groupId.replace(/^sg-/, ''),
-    Description: '',
-    SecurityGroupType: 'normal',
-    VpcId: VPC,
-    CreationTime: '2026-10-01T08:00:00Z',
-    ResourceGroupId: '',
-    EcsCount: 0,
-    AvailableInstanceAmount: 2000,
-    RuleCount: permissions.length,
-    GroupToGroupRuleCount: 0,
-    ServiceManaged: false,
-    Tags: { Tag: [] },
-    InnerAccessPolicy: 'Accept',
-    Permissions: permissions,
-    ...overrides,
-  };
+  return makeSecurityGroup({ SecurityGroupId: groupId, SecurityGroupName: groupId.replace(/^sg-/, ''), ...overrides });
 }
 
 /** An instance of the VPC in the given groups. */
@@ -75,7 +36,8 @@ export function member(
   });
 }
 
-function listAnswer<K extends string, T>(key: K, items: readonly T[]) {
+/** The BFF's answer listing a region's `key` (securityGroups, instances). */
+export function listAnswer<K extends string, T>(key: K, items: readonly T[]) {
   return {
     regionId: REGION,
     totalCount: items.length,
