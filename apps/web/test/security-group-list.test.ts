@@ -10,7 +10,7 @@ import {
 import { GROUP_FILTERING, GROUP_ROW_FILTER } from '@/features/security-groups/logic/group-filtering';
 import { toGroupRows } from '@/features/security-groups/logic/group-row';
 import { GROUP_TABLE_PREFERENCES } from '@/features/security-groups/logic/group-table-preferences';
-import { makeInstance, makePermission, makeSecurityGroup } from './fixtures';
+import { makeEgressPermission, makeInstance, makePermission, makeSecurityGroup } from './fixtures';
 
 const web = makeSecurityGroup({
   SecurityGroupId: 'sg-web',
@@ -20,14 +20,7 @@ const web = makeSecurityGroup({
   Permissions: [
     makePermission({ SecurityGroupRuleId: 'sgr-ssh', PortRange: '22/22', SourceCidrIp: '0.0.0.0/0' }),
     makePermission({ SecurityGroupRuleId: 'sgr-https', PortRange: '443/443', SourceCidrIp: '0.0.0.0/0' }),
-    makePermission({
-      SecurityGroupRuleId: 'sgr-out',
-      Direction: 'egress',
-      IpProtocol: 'ALL',
-      PortRange: '-1/-1',
-      SourceCidrIp: '',
-      DestCidrIp: '0.0.0.0/0',
-    }),
+    makeEgressPermission({ SecurityGroupRuleId: 'sgr-out', IpProtocol: 'ALL', PortRange: '-1/-1' }),
   ],
   tags: { env: 'prod' },
 });
@@ -143,19 +136,8 @@ describe('security group CSV', () => {
     );
   });
 
-  it('shows the everyday columns by default and hides the intra-group policy and tags', () => {
+  it('shows the everyday columns by default, findings first, and hides the rest', () => {
     const visible = GROUP_TABLE_PREFERENCES.defaults.contentDisplay.filter((column) => column.visible).map((c) => c.id);
-    expect(visible).toEqual([
-      'id',
-      'name',
-      'vpcId',
-      'type',
-      'inbound',
-      'outbound',
-      'members',
-      'findings',
-      'description',
-      'created',
-    ]);
+    expect(visible).toEqual(['id', 'name', 'findings', 'type', 'inbound', 'outbound', 'members', 'vpcId']);
   });
 });

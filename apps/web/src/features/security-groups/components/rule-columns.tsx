@@ -63,18 +63,21 @@ export function ruleColumns(options: RuleColumnsOptions): TableProps.ColumnDefin
       header: t('securityGroups.ruleCells.columns.policy'),
       cell: (rule) => <RulePolicyCell rule={rule} />,
       sortingComparator: (a, b) => compareText(a.policy, b.policy),
+      width: 100,
     },
     {
       id: 'protocol',
       header: t('securityGroups.ruleCells.columns.protocol'),
       cell: (rule) => protocolLabel(t, rule.protocol),
       sortingComparator: (a, b) => compareText(a.protocol, b.protocol),
+      width: 100,
     },
     {
       id: 'ports',
       header: t('securityGroups.ruleCells.columns.ports'),
       cell: (rule) => portsLabel(t, rule.ports),
       sortingComparator: (a, b) => portsStart(a.ports) - portsStart(b.ports),
+      width: 100,
     },
     {
       id: 'peer',
@@ -88,7 +91,8 @@ export function ruleColumns(options: RuleColumnsOptions): TableProps.ColumnDefin
       header: t('securityGroups.ruleCells.columns.findings'),
       cell: (rule) => <RuleFindings rule={rule} findings={findings.get(rule.ruleId) ?? []} />,
       sortingComparator: (a, b) => (findings.get(b.ruleId)?.length ?? 0) - (findings.get(a.ruleId)?.length ?? 0),
-      minWidth: 220,
+      // Findings name other rules by ID: too narrow and the IDs break mid-word.
+      minWidth: 300,
     },
     showGroupColumn && {
       id: 'group',

@@ -49,20 +49,20 @@ export function useSecurityGroupColumns(regionId: string): readonly SecurityGrou
     const count = (value: number) => formatCount(value, locale);
     return [
       idColumn(t('securityGroups.list.columns.id'), (row) => SECURITY_GROUP_LIST.pagePath(regionId, row.id)),
-      nameColumn(t('securityGroups.list.columns.name'), { width: 200, minWidth: 140 }),
+      nameColumn(t('securityGroups.list.columns.name'), { width: 170, minWidth: 120 }),
       {
         id: 'vpcId',
         header: t('securityGroups.list.columns.vpcId'),
         cell: (row) => (row.vpcId ? <CopyableId id={row.vpcId} /> : t('securityGroups.list.classic')),
         sortingComparator: byText((row) => row.vpcId),
-        width: 220,
+        width: 200,
       },
       {
         id: 'type',
         header: t('securityGroups.list.columns.type'),
         cell: (row) => t(`securityGroups.list.type.${row.type}`),
         sortingComparator: byText((row) => row.type),
-        width: 120,
+        width: 110,
       },
       {
         id: 'inbound',
@@ -83,7 +83,7 @@ export function useSecurityGroupColumns(regionId: string): readonly SecurityGrou
         header: t('securityGroups.list.columns.members'),
         cell: (row) => <Members row={row} regionId={regionId} />,
         sortingComparator: byNumber((row) => row.memberCount),
-        width: 260,
+        width: 200,
       },
       {
         id: 'findings',
