@@ -1,50 +1,16 @@
 import type { InstanceSummary, Role, SecurityGroupSummary } from '@ecs-console/contract';
 import { screen } from '@testing-library/react';
 import { SecurityGroupsPage } from '@/features/security-groups';
-import { makeInstance, makePermission, makeSecurityGroup } from '../fixtures';
-import { stubApi, type SentRequest } from './fetch-stub';
+import { makeEgressPermission, makeInstance, makePermission, makeSecurityGroup } from '../fixtures';
+import { stubApi } from './fetch-stub';
+import { groupPageLists, REGION } from './group-detail-support';
 import { makeSession, renderInConsole, type ConsoleRender } from './render';
 
-export const REGION = 'cn-hangzhou';
-export const GROUPS_PATH = `GET /api/regions/${REGION}/security-groups`;
-export const INSTANCES_PATH = `GET /api/regions/${REGION}/instances`;
-
-/** A region list route answering whole or by `?ids=`, from the items current when asked. */
-function listRoute<T>(key: string, idOf: (item: T) => string, items: () => readonly T[]) {
-  return (request: SentRequest) => {
-    const ids = new URL(request.path, 'http://console.test').searchParams.get('ids');
-    if (ids === null) {
-      const all = items();
-      return Response.json({
-        regionId: REGION,
-        [key]: all,
-        totalCount: all.length,
-        pages: 1,
-        fetchedAt: '2026-11-30T10:00:00Z',
-        version: 'v1',
-      });
-    }
-    const requestedIds = ids.split(',');
-    return Response.json({
-      regionId: REGION,
-      [key]: items().filter((item) => requestedIds.includes(idOf(item))),
-      requestedIds,
-      fetchedAt: '2026-11-30T10:00:05Z',
-    });
-  };
-}
+export { GROUPS_PATH, INSTANCES_PATH, REGION } from './group-detail-support';
 
 /** The BFF's security-group and instance lists, as `stubApi` routes. */
-export function groupLists(groups: () => readonly SecurityGroupSummary[], instances: readonly InstanceSummary[]) {
-  return {
-    [GROUPS_PATH]: listRoute('securityGroups', (group: SecurityGroupSummary) => group.SecurityGroupId, groups),
-    [INSTANCES_PATH]: listRoute(
-      'instances',
-      (instance: InstanceSummary) => instance.InstanceId,
-      () => instances,
-    ),
-  };
-}
+export const groupLists = (groups: () => readonly SecurityGroupSummary[], instances: readonly InstanceSummary[]) =>
+  groupPageLists(groups, () => instances);
 
 /** A web group (SSH open to the world: one high finding) with two instances, and an advanced database group. */
 export const webGroup = makeSecurityGroup({
@@ -54,14 +20,7 @@ export const webGroup = makeSecurityGroup({
   Permissions: [
     makePermission({ SecurityGroupRuleId: 'sgr-ssh', PortRange: '22/22' }),
     makePermission({ SecurityGroupRuleId: 'sgr-http', PortRange: '80/80' }),
-    makePermission({
-      SecurityGroupRuleId: 'sgr-out',
-      Direction: 'egress',
-      IpProtocol: 'ALL',
-      PortRange: '-1/-1',
-      SourceCidrIp: '',
-      DestCidrIp: '0.0.0.0/0',
-    }),
+    makeEgressPermission({ SecurityGroupRuleId: 'sgr-out', IpProtocol: 'ALL', PortRange: '-1/-1' }),
   ],
   tags: { env: 'prod' },
 });
