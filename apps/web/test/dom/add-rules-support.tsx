@@ -5,13 +5,12 @@ import { SECURITY_GROUP_LIST, useRegionList } from '@/lib/region-list';
 import { makeInstance } from '../fixtures';
 import { group } from '../sg-rules-builders';
 import { apiError, stubApi, type SentRequest } from './fetch-stub';
+import { GROUPS_PATH, groupPageLists, REGION } from './group-detail-support';
 
 // Cloudscape modals take a while to render on a busy machine; waits end as soon as their condition holds.
 configure({ asyncUtilTimeout: 10_000 });
 
-export const REGION = 'cn-hangzhou';
-const GROUPS_ROUTE = `GET /api/regions/${REGION}/security-groups`;
-const INSTANCES_ROUTE = `GET /api/regions/${REGION}/instances`;
+export { ok, REGION } from './group-detail-support';
 
 /** The group the rule dialogs act on: web, in vpc-1, with two inbound rules and one outbound. */
 export const webGroup: SecurityGroupSummary = {
@@ -42,30 +41,6 @@ export function members(count: number): InstanceSummary[] {
   return [...inside, outside];
 }
 
-function regionListRoute<T>(key: string, items: readonly T[], idOf: (item: T) => string) {
-  return (request: SentRequest) => {
-    const ids = new URL(request.path, 'http://console.test').searchParams.get('ids');
-    const fetchedAt = '2026-11-30T10:00:00.000Z';
-    if (ids !== null) {
-      const requestedIds = ids.split(',');
-      return Response.json({
-        regionId: REGION,
-        [key]: items.filter((item) => requestedIds.includes(idOf(item))),
-        requestedIds,
-        fetchedAt,
-      });
-    }
-    return Response.json({
-      regionId: REGION,
-      [key]: items,
-      totalCount: items.length,
-      pages: 1,
-      fetchedAt,
-      version: 'v1',
-    });
-  };
-}
-
 type Answer = (request: SentRequest) => Response | Promise<Response>;
 
 /** The BFF as the rule dialogs see it: the region's groups and instances, and the given ECS actions. */
@@ -79,19 +54,20 @@ export function stubRuleApi({
   ecs?: Record<string, Answer>;
 }) {
   return stubApi({
-    [GROUPS_ROUTE]: regionListRoute('securityGroups', groups, (item) => item.SecurityGroupId),
-    [INSTANCES_ROUTE]: regionListRoute('instances', instances, (item) => item.InstanceId),
+    ...groupPageLists(
+      () => groups,
+      () => instances,
+    ),
     ...Object.fromEntries(Object.entries(ecs).map(([action, answer]) => [`POST /api/ecs/${action}`, answer])),
   });
 }
 
-export const ok = (requestId: string) => () => Response.json({ RequestId: requestId });
 export const refuse = (code: string, message: string, requestId: string) => () =>
   apiError(400, code, message, requestId);
 
 /** The requests the group's refresh sent (by ID, after a write). */
 export const groupRefreshes = (api: ReturnType<typeof stubApi>) =>
-  api.to(GROUPS_ROUTE).filter((request) => request.path.includes('ids=sg-web'));
+  api.to(GROUPS_PATH).filter((request) => request.path.includes('ids=sg-web'));
 
 export const dialog = () => screen.getByRole('dialog');
 export const ruleRow = (index: number) => within(dialog()).getByRole('group', { name: `Rule ${index}` });
