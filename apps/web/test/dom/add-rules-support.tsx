@@ -1,11 +1,15 @@
 import type { InstanceSummary, SecurityGroupSummary } from '@ecs-console/contract';
 import { configure, screen, within } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
+import type { ReactElement } from 'react';
+import { vi, type Mock } from 'vitest';
+import { rulesOf } from '@/features/security-groups/logic/rules';
 import { SECURITY_GROUP_LIST, useRegionList } from '@/lib/region-list';
 import { makeInstance } from '../fixtures';
 import { group } from '../sg-rules-builders';
 import { apiError, stubApi, type SentRequest } from './fetch-stub';
 import { GROUPS_PATH, groupPageLists, REGION } from './group-detail-support';
+import { renderInConsole, type ConsoleRender } from './render';
 
 // Cloudscape modals take a while to render on a busy machine; waits end as soon as their condition holds.
 configure({ asyncUtilTimeout: 10_000 });
@@ -21,6 +25,8 @@ export const webGroup: SecurityGroupSummary = {
   ]),
   SecurityGroupName: 'web',
 };
+/** The web group's rules, as the dialogs are given them. */
+export const webRules = rulesOf(webGroup);
 export const dbGroup: SecurityGroupSummary = { ...group('sg-db', []), SecurityGroupName: 'db' };
 export const farGroup: SecurityGroupSummary = { ...group('sg-far', []), SecurityGroupName: 'far', VpcId: 'vpc-2' };
 
@@ -82,4 +88,12 @@ export async function choose(user: UserEvent, container: HTMLElement, current: R
 export function GroupListObserver() {
   const list = useRegionList(SECURITY_GROUP_LIST, REGION);
   return <output aria-label="Groups listed">{list.data?.securityGroups.length ?? '-'}</output>;
+}
+
+/** Renders a rule dialog, with a spy as its `onDismiss`. */
+export function renderRuleDialog(
+  dialogWith: (onDismiss: () => void) => ReactElement,
+): ConsoleRender & { readonly onDismiss: Mock<() => void> } {
+  const onDismiss = vi.fn<() => void>();
+  return { ...renderInConsole(dialogWith(onDismiss)), onDismiss };
 }

@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AddRulesModal } from '@/features/security-groups/components/AddRulesModal';
 import {
   choose,
@@ -9,18 +9,16 @@ import {
   ok,
   refuse,
   REGION,
+  renderRuleDialog,
   ruleRow,
   stubRuleApi,
   webGroup,
 } from './add-rules-support';
-import { renderInConsole } from './render';
 
 function renderDialog(direction: 'ingress' | 'egress' = 'ingress') {
-  const onDismiss = vi.fn();
-  const rendered = renderInConsole(
-    <AddRulesModal regionId={REGION} group={webGroup} direction={direction} visible onDismiss={onDismiss} />,
-  );
-  return { ...rendered, onDismiss };
+  return renderRuleDialog((onDismiss) => (
+    <AddRulesModal regionId={REGION} group={webGroup} direction={direction} visible onDismiss={onDismiss} />
+  ));
 }
 
 const authorizeBodies = (api: ReturnType<typeof stubRuleApi>, action = 'AuthorizeSecurityGroup') =>

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EditRuleModal } from '@/features/security-groups/components/EditRuleModal';
-import { rulesOf, type Rule } from '@/features/security-groups/logic/rules';
+import type { Rule } from '@/features/security-groups/logic/rules';
 import {
   choose,
   dialog,
@@ -10,22 +10,20 @@ import {
   ok,
   refuse,
   REGION,
+  renderRuleDialog,
   stubRuleApi,
   webGroup,
+  webRules,
 } from './add-rules-support';
-import { renderInConsole } from './render';
 
-const rules = rulesOf(webGroup);
-const ruleById = (id: string) => rules.find((rule) => rule.ruleId === id)!;
+const ruleById = (id: string) => webRules.find((rule) => rule.ruleId === id)!;
 // The SSH rule, with a description to keep.
 const ssh: Rule = { ...ruleById('sgr-ssh'), description: 'office SSH' };
 
 function renderDialog(rule: Rule = ssh) {
-  const onDismiss = vi.fn();
-  const rendered = renderInConsole(
-    <EditRuleModal regionId={REGION} group={webGroup} rule={rule} visible onDismiss={onDismiss} />,
-  );
-  return { ...rendered, onDismiss };
+  return renderRuleDialog((onDismiss) => (
+    <EditRuleModal regionId={REGION} group={webGroup} rule={rule} visible onDismiss={onDismiss} />
+  ));
 }
 
 const field = (name: string) => within(dialog()).getByRole('textbox', { name });

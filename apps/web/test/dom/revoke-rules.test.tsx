@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RevokeRulesModal } from '@/features/security-groups/components/RevokeRulesModal';
-import { rulesOf, type Rule } from '@/features/security-groups/logic/rules';
+import type { Rule } from '@/features/security-groups/logic/rules';
 import {
   dialog,
   GroupListObserver,
@@ -10,23 +10,22 @@ import {
   ok,
   refuse,
   REGION,
+  renderRuleDialog,
   stubRuleApi,
   webGroup,
+  webRules,
 } from './add-rules-support';
-import { renderInConsole } from './render';
 
-const rules = rulesOf(webGroup);
+const rules = webRules;
 const inbound = rules.filter((rule) => rule.direction === 'ingress');
 
 function renderDialog(selected: readonly Rule[] = inbound) {
-  const onDismiss = vi.fn();
-  const rendered = renderInConsole(
+  return renderRuleDialog((onDismiss) => (
     <>
       <GroupListObserver />
       <RevokeRulesModal regionId={REGION} group={webGroup} rules={[...selected]} visible onDismiss={onDismiss} />
-    </>,
-  );
-  return { ...rendered, onDismiss };
+    </>
+  ));
 }
 
 describe('revoke rules', () => {
