@@ -2,13 +2,13 @@ import Box from '@cloudscape-design/components/box';
 import Checkbox from '@cloudscape-design/components/checkbox';
 import FormField from '@cloudscape-design/components/form-field';
 import Input from '@cloudscape-design/components/input';
-import Textarea from '@cloudscape-design/components/textarea';
 import type { PerformanceLevel, SnapshotSummary } from '@ecs-console/contract';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '@/components/ApiErrorAlert';
 import { FormModal } from '@/components/FormModal';
+import { NameDescriptionFields } from '@/components/NameDescriptionFields';
 import { useFailureAfterClose } from '@/components/notifications';
 import { TagEditor } from '@/components/TagEditor';
 import { formatCount } from '@/lib/format';
@@ -192,26 +192,14 @@ function CreateDiskDialog({ regionId, onDismiss, zoneId, snapshot, attachTo, onC
           {t('disks.create.encryption.checkbox')}
         </Checkbox>
       </FormField>
-      <FormField
-        label={t('disks.create.name.label')}
-        constraintText={t('disks.create.name.constraint')}
-        errorText={shown.name ? t(`disks.create.name.errors.${shown.name}`) : undefined}
-      >
-        <Input
-          autoFocus
-          autoComplete={false}
-          spellcheck={false}
-          value={name}
-          onChange={({ detail }) => setName(detail.value)}
-        />
-      </FormField>
-      <FormField
-        label={t('disks.create.description.label')}
-        constraintText={t('disks.create.description.constraint')}
-        errorText={shown.description ? t(`disks.create.description.errors.${shown.description}`) : undefined}
-      >
-        <Textarea rows={2} value={description} onChange={({ detail }) => setDescription(detail.value)} />
-      </FormField>
+      <NameDescriptionFields
+        name={name}
+        description={description}
+        onNameChange={setName}
+        onDescriptionChange={setDescription}
+        errors={shown}
+        autoFocus
+      />
       <TagEditor tags={tags} onChange={setTags} errors={shown.tags} />
       {attachTo && (
         <FormField label={t('disks.create.deleteWithInstance.label')}>

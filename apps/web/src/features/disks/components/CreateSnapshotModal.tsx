@@ -131,15 +131,15 @@ function CreateSnapshotDialog({ regionId, disk, onDismiss }: CreateSnapshotModal
         label={t('disks.snapshot.name.label')}
         constraintText={t('disks.snapshot.name.constraint')}
         errorText={
-          nameError ?? (shown.name && shown.name !== 'auto' ? t(`disks.create.name.errors.${shown.name}`) : undefined)
+          nameError ?? (shown.name && shown.name !== 'auto' ? t(`resourceFields.name.errors.${shown.name}`) : undefined)
         }
       >
         <Input autoComplete={false} spellcheck={false} value={name} onChange={({ detail }) => setName(detail.value)} />
       </FormField>
       <FormField
-        label={t('disks.create.description.label')}
-        constraintText={t('disks.create.description.constraint')}
-        errorText={shown.description ? t(`disks.create.description.errors.${shown.description}`) : undefined}
+        label={t('resourceFields.description.label')}
+        constraintText={t('resourceFields.description.constraint')}
+        errorText={shown.description ? t(`resourceFields.description.errors.${shown.description}`) : undefined}
       >
         <Textarea rows={2} value={description} onChange={({ detail }) => setDescription(detail.value)} />
       </FormField>

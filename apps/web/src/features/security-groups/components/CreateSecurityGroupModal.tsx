@@ -5,7 +5,6 @@ import FormField from '@cloudscape-design/components/form-field';
 import Input from '@cloudscape-design/components/input';
 import RadioGroup from '@cloudscape-design/components/radio-group';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import Textarea from '@cloudscape-design/components/textarea';
 import type { InstanceSummary, SecurityGroupSummary } from '@ecs-console/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -13,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert, ApiErrorDetails } from '@/components/ApiErrorAlert';
 import { CopyableId } from '@/components/CopyableId';
 import { FormModal } from '@/components/FormModal';
+import { NameDescriptionFields } from '@/components/NameDescriptionFields';
 import { useFailureAfterClose, useNotifications } from '@/components/notifications';
 import { TagEditor } from '@/components/TagEditor';
 import { useClientToken, useOneAtATime } from '@/lib/client-token';
@@ -161,26 +161,14 @@ function CreateSecurityGroupDialog({ regionId, groups, instances, onDismiss }: C
       onSubmit={submit}
       onDismiss={onDismiss}
     >
-      <FormField
-        label={t('securityGroups.create.name.label')}
-        constraintText={t('securityGroups.create.name.constraint')}
-        errorText={shown.name ? t(`securityGroups.create.name.errors.${shown.name}`) : undefined}
-      >
-        <Input
-          autoFocus
-          autoComplete={false}
-          spellcheck={false}
-          value={name}
-          onChange={({ detail }) => setName(detail.value)}
-        />
-      </FormField>
-      <FormField
-        label={t('securityGroups.create.description.label')}
-        constraintText={t('securityGroups.create.description.constraint')}
-        errorText={shown.description ? t(`securityGroups.create.description.errors.${shown.description}`) : undefined}
-      >
-        <Textarea rows={2} value={description} onChange={({ detail }) => setDescription(detail.value)} />
-      </FormField>
+      <NameDescriptionFields
+        name={name}
+        description={description}
+        onNameChange={setName}
+        onDescriptionChange={setDescription}
+        errors={shown}
+        autoFocus
+      />
       <FormField
         label={t('securityGroups.create.vpc.label')}
         description={t('securityGroups.create.vpc.description')}

@@ -1,12 +1,10 @@
-import FormField from '@cloudscape-design/components/form-field';
-import Input from '@cloudscape-design/components/input';
-import Textarea from '@cloudscape-design/components/textarea';
 import type { SecurityGroupSummary } from '@ecs-console/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useReportBatch, type BatchTexts } from '@/components/action-results';
 import { FormModal } from '@/components/FormModal';
+import { NameDescriptionFields } from '@/components/NameDescriptionFields';
 import { useOneAtATime } from '@/lib/client-token';
 import { refreshRegionListItems, SECURITY_GROUP_LIST } from '@/lib/region-list';
 import { editSecurityGroup } from '../api/group-actions';
@@ -67,24 +65,13 @@ function EditSecurityGroupDialog({ regionId, group, onDismiss }: Omit<EditSecuri
       }}
       onDismiss={onDismiss}
     >
-      <FormField
-        label={t('securityGroups.create.name.label')}
-        constraintText={t('securityGroups.create.name.constraint')}
-        errorText={nameError ? t(`securityGroups.edit.nameErrors.${nameError}`) : undefined}
-      >
-        <Input value={form.name} onChange={({ detail }) => setForm({ ...form, name: detail.value })} />
-      </FormField>
-      <FormField
-        label={t('securityGroups.create.description.label')}
-        constraintText={t('securityGroups.create.description.constraint')}
-        errorText={descriptionError ? t(`securityGroups.edit.descriptionErrors.${descriptionError}`) : undefined}
-      >
-        <Textarea
-          rows={2}
-          value={form.description}
-          onChange={({ detail }) => setForm({ ...form, description: detail.value })}
-        />
-      </FormField>
+      <NameDescriptionFields
+        name={form.name}
+        description={form.description}
+        onNameChange={(name) => setForm({ ...form, name })}
+        onDescriptionChange={(description) => setForm({ ...form, description })}
+        errors={{ name: nameError, description: descriptionError }}
+      />
     </FormModal>
   );
 }
