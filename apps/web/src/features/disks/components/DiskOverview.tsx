@@ -1,11 +1,10 @@
-import Box from '@cloudscape-design/components/box';
 import Container from '@cloudscape-design/components/container';
 import Header from '@cloudscape-design/components/header';
 import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
-import SpaceBetween from '@cloudscape-design/components/space-between';
 import { diskPerformance, type DiskSummary } from '@ecs-console/contract';
 import { useTranslation } from 'react-i18next';
 import { CopyableId } from '@/components/CopyableId';
+import { ResourceTags } from '@/components/ResourceTags';
 import { formatCount, formatDateTime, formatGiB } from '@/lib/format';
 import { useLocale } from '@/lib/i18n';
 import { diskCategoryLabel } from '../logic/disk-categories';
@@ -79,18 +78,7 @@ export function DiskOverview({ disk }: { readonly disk: DiskSummary }) {
           { label: t('disks.detail.fields.description'), value: orDash(disk.Description) },
           {
             label: t('disks.detail.fields.tags'),
-            value:
-              tags.length > 0 ? (
-                <SpaceBetween size="xxxs">
-                  {tags.map((tag) => (
-                    <Box key={tag.TagKey} variant="code">
-                      {tag.TagValue ? `${tag.TagKey}=${tag.TagValue}` : tag.TagKey}
-                    </Box>
-                  ))}
-                </SpaceBetween>
-              ) : (
-                t('disks.detail.noTags')
-              ),
+            value: <ResourceTags tags={tags} empty={t('disks.detail.noTags')} />,
           },
         ]}
       />

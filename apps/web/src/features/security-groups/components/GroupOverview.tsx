@@ -1,4 +1,3 @@
-import Box from '@cloudscape-design/components/box';
 import Container from '@cloudscape-design/components/container';
 import Header from '@cloudscape-design/components/header';
 import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
@@ -8,6 +7,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CopyableId } from '@/components/CopyableId';
 import { InternalLink } from '@/components/InternalLink';
+import { ResourceTags } from '@/components/ResourceTags';
 import { formatCount, formatDateTime } from '@/lib/format';
 import { useLocale } from '@/lib/i18n';
 import type { GroupReference } from '../logic/group-references';
@@ -87,18 +87,7 @@ export function GroupOverview({ group, regionId, memberCount, referencedBy, acti
           },
           {
             label: t('securityGroups.detail.fields.tags'),
-            value:
-              tags.length > 0 ? (
-                <SpaceBetween size="xxxs">
-                  {tags.map((tag) => (
-                    <Box key={tag.TagKey} variant="code">
-                      {tag.TagValue ? `${tag.TagKey}=${tag.TagValue}` : tag.TagKey}
-                    </Box>
-                  ))}
-                </SpaceBetween>
-              ) : (
-                t('securityGroups.detail.noTags')
-              ),
+            value: <ResourceTags tags={tags} empty={t('securityGroups.detail.noTags')} />,
           },
         ]}
       />
