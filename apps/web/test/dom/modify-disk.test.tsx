@@ -34,9 +34,9 @@ describe('modify attributes', () => {
     const dialog = await openMenuAction(user, 'Modify attributes');
     const name = within(dialog).getByRole('textbox', { name: 'Name' });
     await user.clear(name);
-    expect(within(dialog).getByText('ECS cannot remove a name, only change it.')).toBeInTheDocument();
+    expect(within(dialog).getByText('ECS keeps a name once set: enter a new one.')).toBeInTheDocument();
     await user.type(name, '9lives{Enter}');
-    expect(within(dialog).getByText('Start the name with a letter.')).toBeInTheDocument();
+    expect(within(dialog).getByText('Start with a letter (or a Chinese character).')).toBeInTheDocument();
     expect(api.to('POST /api/ecs/ModifyDiskAttribute')).toEqual([]);
   });
 

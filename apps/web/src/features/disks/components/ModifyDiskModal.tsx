@@ -1,10 +1,9 @@
 import FormField from '@cloudscape-design/components/form-field';
-import Input from '@cloudscape-design/components/input';
-import Textarea from '@cloudscape-design/components/textarea';
 import Toggle from '@cloudscape-design/components/toggle';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormModal } from '@/components/FormModal';
+import { NameDescriptionFields } from '@/components/NameDescriptionFields';
 import type { DiskSummary } from '@ecs-console/contract';
 import { diskLabel } from '../logic/disk-action-requests';
 import { attributeChanges, validateAttributes, type DiskAttributesForm } from '../logic/disk-attributes';
@@ -58,20 +57,13 @@ function ModifyDiskDialog({ regionId, disk, onDismiss }: Omit<ModifyDiskModalPro
       }}
       onDismiss={onDismiss}
     >
-      <FormField
-        label={t('disks.actions.modify.name')}
-        constraintText={t('disks.actions.modify.nameConstraint')}
-        errorText={nameError ? t(`disks.actions.modify.nameError.${nameError}`) : undefined}
-      >
-        <Input value={form.DiskName} onChange={({ detail }) => set('DiskName', detail.value)} />
-      </FormField>
-      <FormField
-        label={t('disks.actions.modify.description')}
-        constraintText={t('disks.actions.modify.descriptionConstraint')}
-        errorText={descriptionError ? t(`disks.actions.modify.descriptionError.${descriptionError}`) : undefined}
-      >
-        <Textarea value={form.Description} rows={2} onChange={({ detail }) => set('Description', detail.value)} />
-      </FormField>
+      <NameDescriptionFields
+        name={form.DiskName}
+        description={form.Description}
+        onNameChange={(name) => set('DiskName', name)}
+        onDescriptionChange={(description) => set('Description', description)}
+        errors={{ name: nameError, description: descriptionError }}
+      />
       <FormField
         description={
           disk.Portable
