@@ -9,6 +9,7 @@ export {
   SNAPSHOT_TRANSITIONAL_STATUSES,
   type RegionListKind,
 } from './kinds';
+export { regionListItemQueryKey, useRefetchShown, useRegionListItem, type RegionListItemState } from './item';
 export { chunkIds, mergeRegionListItems, transitionalIds } from './merge';
 export {
   getRegionList,

@@ -1,20 +1,22 @@
-import Alert from '@cloudscape-design/components/alert';
-import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import ContentLayout from '@cloudscape-design/components/content-layout';
 import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import Spinner from '@cloudscape-design/components/spinner';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { ApiErrorAlert } from '@/components/ApiErrorAlert';
-import { InternalLink } from '@/components/InternalLink';
-import { INSTANCE_LIST, useRegionList } from '@/lib/region-list';
+import { ItemPageLoadState } from '@/components/ItemPageLoadState';
+import {
+  DISK_LIST,
+  INSTANCE_LIST,
+  regionListItemQueryKey,
+  useRefetchShown,
+  useRegionList,
+  useRegionListItem,
+} from '@/lib/region-list';
 import { DiskActions } from '../components/DiskActions';
-import { diskByIdQueryKey, useDiskDetail } from '../components/DiskDetailData';
 import { DiskDetailInstance } from '../components/DiskDetailInstance';
-import { useRefetchShown, useRefreshStorageLists } from '../components/DiskDetailRefresh';
+import { useRefreshStorageLists } from '../components/DiskDetailRefresh';
 import { DiskStatusIndicator } from '../components/DiskStatusIndicator';
 import { DiskOverview } from '../components/DiskOverview';
 import { DiskSnapshots } from '../components/DiskSnapshots';
@@ -24,9 +26,9 @@ import { useDiskActionStates, useDisabledReasonText } from '../components/use-di
 export function DiskDetailPage() {
   const { t } = useTranslation();
   const { regionId = '', diskId = '' } = useParams();
-  const state = useDiskDetail(regionId, diskId);
+  const { state } = useRegionListItem(DISK_LIST, regionId, diskId);
   const instances = useRegionList(INSTANCE_LIST, regionId);
-  const disk = state.kind === 'found' ? state.disk : undefined;
+  const disk = state.kind === 'found' ? state.item : undefined;
   const instance = disk?.InstanceId
     ? instances.data?.instances.find((item) => item.InstanceId === disk.InstanceId)
     : undefined;
@@ -39,7 +41,7 @@ export function DiskDetailPage() {
   // The user's Refresh: the disk (from the list, or by ID while the list lacks it), its snapshots and its instance.
   const refresh = () => {
     void refreshLists();
-    void refetchShown([diskByIdQueryKey(regionId, diskId)]);
+    void refetchShown([regionListItemQueryKey(DISK_LIST, regionId, diskId)]);
   };
 
   const header = (
@@ -61,24 +63,15 @@ export function DiskDetailPage() {
 
   return (
     <ContentLayout header={header}>
-      {state.kind === 'failed' && (
-        <ApiErrorAlert
-          error={state.error}
-          header={t('disks.detail.loadFailed')}
-          action={<Button onClick={state.retry}>{t('common.retry')}</Button>}
-        />
-      )}
-      {state.kind === 'loading' && (
-        <Box textAlign="center" padding="xxl">
-          <Spinner size="large" />
-        </Box>
-      )}
-      {state.kind === 'notFound' && (
-        <Alert type="warning" header={t('disks.detail.notFound.title')}>
-          {t('disks.detail.notFound.body', { diskId, regionId })}{' '}
-          <InternalLink href="/disks">{t('disks.detail.notFound.back')}</InternalLink>
-        </Alert>
-      )}
+      <ItemPageLoadState
+        state={state}
+        texts={{
+          loadFailed: t('disks.detail.loadFailed'),
+          notFoundTitle: t('disks.detail.notFound.title'),
+          notFoundBody: t('disks.detail.notFound.body', { diskId, regionId }),
+          back: { href: '/disks', text: t('disks.detail.notFound.back') },
+        }}
+      />
       {disk && (
         <SpaceBetween size="l">
           <DiskOverview disk={disk} />

@@ -1,20 +1,20 @@
-import Alert from '@cloudscape-design/components/alert';
-import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import ContentLayout from '@cloudscape-design/components/content-layout';
 import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import Spinner from '@cloudscape-design/components/spinner';
 import type { SecurityGroupSummary } from '@ecs-console/contract';
-import { useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { ApiErrorAlert } from '@/components/ApiErrorAlert';
-import { InternalLink } from '@/components/InternalLink';
-import { markUserRequest } from '@/lib/background-fetch';
-import { INSTANCE_LIST, regionListQueryKey, SECURITY_GROUP_LIST } from '@/lib/region-list';
-import { groupByIdQueryKey, useGroupDetail } from '../api/group-detail';
+import { ItemPageLoadState } from '@/components/ItemPageLoadState';
+import {
+  INSTANCE_LIST,
+  regionListItemQueryKey,
+  regionListQueryKey,
+  SECURITY_GROUP_LIST,
+  useRefetchShown,
+  useRegionListItem,
+} from '@/lib/region-list';
 import { useGroupMembers } from '../api/group-members';
 import { AccessCheckPanel } from '../components/AccessCheckPanel';
 import { AnalysisSummary } from '../components/AnalysisSummary';
@@ -27,18 +27,6 @@ import { analyseRules, findingsByRuleId, rulesOf, type Direction } from '../logi
 
 const DIRECTIONS: readonly Direction[] = ['ingress', 'egress'];
 
-/** The user's Refresh: the queries the page shows are fetched again, as the user's request. */
-function useRefreshShown(queryKeys: readonly QueryKey[]): () => void {
-  const queryClient = useQueryClient();
-  return () => {
-    for (const queryKey of queryKeys) {
-      if (!queryClient.getQueryCache().find({ queryKey, exact: true })?.isActive()) continue;
-      markUserRequest(queryClient, queryKey);
-      void queryClient.refetchQueries({ queryKey, exact: true });
-    }
-  };
-}
-
 /**
  * `/security-groups/:regionId/:groupId`: the group, what its rules let through (each direction in
  * evaluation order, with the analysis's findings), the access check that marks the deciding rule,
@@ -47,13 +35,16 @@ function useRefreshShown(queryKeys: readonly QueryKey[]): () => void {
 export function SecurityGroupDetailPage() {
   const { t } = useTranslation();
   const { regionId = '', groupId = '' } = useParams();
-  const { state, groups } = useGroupDetail(regionId, groupId);
-  const group = state.kind === 'found' ? state.group : undefined;
-  const refresh = useRefreshShown([
-    regionListQueryKey(SECURITY_GROUP_LIST, regionId),
-    regionListQueryKey(INSTANCE_LIST, regionId),
-    groupByIdQueryKey(regionId, groupId),
-  ]);
+  const { state, items: groups } = useRegionListItem(SECURITY_GROUP_LIST, regionId, groupId);
+  const group = state.kind === 'found' ? state.item : undefined;
+  const refetchShown = useRefetchShown();
+  // The user's Refresh: the group (from the list, or by ID while the list lacks it) and its members.
+  const refresh = () =>
+    void refetchShown([
+      regionListQueryKey(SECURITY_GROUP_LIST, regionId),
+      regionListQueryKey(INSTANCE_LIST, regionId),
+      regionListItemQueryKey(SECURITY_GROUP_LIST, regionId, groupId),
+    ]);
 
   const header = (
     <Header
@@ -67,24 +58,15 @@ export function SecurityGroupDetailPage() {
 
   return (
     <ContentLayout header={header}>
-      {state.kind === 'failed' && (
-        <ApiErrorAlert
-          error={state.error}
-          header={t('securityGroups.detail.loadFailed')}
-          action={<Button onClick={state.retry}>{t('common.retry')}</Button>}
-        />
-      )}
-      {state.kind === 'loading' && (
-        <Box textAlign="center" padding="xxl">
-          <Spinner size="large" />
-        </Box>
-      )}
-      {state.kind === 'notFound' && (
-        <Alert type="warning" header={t('securityGroups.detail.notFound.title')}>
-          {t('securityGroups.detail.notFound.body', { groupId, regionId })}{' '}
-          <InternalLink href="/security-groups">{t('securityGroups.detail.notFound.back')}</InternalLink>
-        </Alert>
-      )}
+      <ItemPageLoadState
+        state={state}
+        texts={{
+          loadFailed: t('securityGroups.detail.loadFailed'),
+          notFoundTitle: t('securityGroups.detail.notFound.title'),
+          notFoundBody: t('securityGroups.detail.notFound.body', { groupId, regionId }),
+          back: { href: '/security-groups', text: t('securityGroups.detail.notFound.back') },
+        }}
+      />
       {group && <GroupSections regionId={regionId} group={group} groups={groups ?? [group]} />}
     </ContentLayout>
   );
