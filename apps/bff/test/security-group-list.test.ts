@@ -199,10 +199,13 @@ describe('GET /api/regions/:regionId/security-groups', { timeout: 60_000 }, () =
     expect(listCalls()).toEqual(before);
   });
 
-  it('passes a failed rule call on with ECS status, code and RequestId, and lists again next time', async () => {
+  it.each([
+    ['a failed rule call', 'DescribeSecurityGroupAttribute'],
+    ['a failed page', 'DescribeSecurityGroups'],
+  ])('passes %s on with ECS status, code and RequestId, and lists again next time', async (_what, action) => {
     await bed.invalidate();
     bed.emulator.control.injectError({
-      action: 'DescribeSecurityGroupAttribute',
+      action,
       code: 'Forbidden.RAM',
       httpStatus: 403,
       message: 'User not authorized to operate on the specified resource.',
@@ -212,20 +215,6 @@ describe('GET /api/regions/:regionId/security-groups', { timeout: 60_000 }, () =
     expect(answer.body.code).toBe('Forbidden.RAM');
     expect(answer.body.requestId).toEqual(expect.any(String));
     await vi.waitFor(async () => expect((await bed.admin.get(GROUPS_PATH)).status).toBe(200));
-  });
-
-  it('passes a failed page on with ECS status, code and RequestId', async () => {
-    await bed.invalidate();
-    bed.emulator.control.injectError({
-      action: 'DescribeSecurityGroups',
-      code: 'Forbidden.RAM',
-      httpStatus: 403,
-      message: 'User not authorized to operate on the specified resource.',
-    });
-    const answer = await bed.admin.get(GROUPS_PATH);
-    expect(answer.status).toBe(403);
-    expect(answer.body.code).toBe('Forbidden.RAM');
-    expect(answer.body.requestId).toEqual(expect.any(String));
   });
 
   it('leaves out a group deleted between its page and its rules (InvalidSecurityGroupId.NotFound)', async () => {
