@@ -88,6 +88,23 @@ const ConfigSchema = z
       .string()
       .regex(/^\d+(\.\d+)*$/, 'must be digits and dots, like 0.0.8')
       .default('0.0.8'),
+    /**
+     * A PostgreSQL server (`postgres://user:password@host:5432/db`) shared by every replica. Unset:
+     * PGlite (embedded PostgreSQL) in CONSOLE_DATA_DIR, for one process.
+     */
+    CONSOLE_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+    /** Connections each replica keeps to the server. */
+    CONSOLE_DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    /** TLS to the server: `disable`, `require` (encrypted), `verify-full` (certificate checked). Unset: as the URL's sslmode says. */
+    CONSOLE_DATABASE_SSL: z.enum(['disable', 'require', 'verify-full']).optional(),
+    /** CA certificate file (PEM) for `verify-full`, when the server's CA is not a system one. */
+    CONSOLE_DATABASE_SSL_CA: z.string().min(1).optional(),
+    /** Longest a statement may run before the server cancels it (the request then gets 503). */
+    CONSOLE_DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+    /** Longest to wait for a connection to the server. */
+    CONSOLE_DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
+    /** Days the audit log keeps entries (older ones are pruned hourly); 0 keeps every entry. */
+    CONSOLE_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(0),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .refine(
@@ -99,6 +116,10 @@ const ConfigSchema = z
       path: ['CONSOLE_EMULATOR_ACCESS_KEY_SECRET'],
     },
   )
+  .refine((config) => config.CONSOLE_DATABASE_SSL_CA === undefined || config.CONSOLE_DATABASE_SSL === 'verify-full', {
+    message: 'is only read with CONSOLE_DATABASE_SSL=verify-full',
+    path: ['CONSOLE_DATABASE_SSL_CA'],
+  })
   .refine((config) => !(config.CONSOLE_SECURE_COOKIES && config.CONSOLE_PUBLIC_URL?.startsWith('http:')), {
     message: 'is http:// but CONSOLE_SECURE_COOKIES=true: browsers never send Secure cookies over HTTP',
     path: ['CONSOLE_PUBLIC_URL'],

@@ -12,6 +12,8 @@ export interface ApiErrorBody {
  * Codes the BFF itself answers (ECS's own codes pass through unchanged).
  * - `OutcomeUnknown` (504): a write was sent but its answer was lost (timeout, dropped connection):
  *   it may have been applied; check the resource before trying again.
+ * - `StorageUnavailable` (503): the console's own database did not answer; nothing was changed by
+ *   the request (a user change and its audit entry are one transaction). Try again shortly.
  */
 export type BffErrorCode =
   | 'InvalidParameter'
@@ -39,6 +41,7 @@ export type BffErrorCode =
   | 'OutcomeUnknown'
   | 'InvalidScreenshot'
   | 'InvalidVncUrl'
+  | 'StorageUnavailable'
   | 'InternalError';
 
 export type ConsoleWarningCode = 'AuditNotRecorded';

@@ -28,8 +28,25 @@ export interface PasswordChangeRequest {
   readonly newPassword: string;
 }
 
-/** `GET /api/health`. */
+/** The console's own database: PGlite in the data directory, or a PostgreSQL server. */
+export interface DatabaseHealth {
+  readonly kind: 'embedded' | 'server';
+  /** Whether a query answered just now. */
+  readonly reachable: boolean;
+  /** Schema version the database is migrated to. */
+  readonly schemaVersion: number;
+  /** Round trip of the check, when reachable. */
+  readonly latencyMs?: number;
+}
+
+/**
+ * `GET /api/health` (always 200 while the process serves) and `GET /api/health/ready` (200 when
+ * ready, 503 `StorageUnavailable` with this body's fields otherwise): a load balancer sends
+ * traffic to a replica only while `ready`.
+ */
 export interface HealthAnswer {
-  readonly status: 'ok';
+  readonly status: 'ok' | 'degraded';
+  readonly ready: boolean;
   readonly backend: BackendKind;
+  readonly database: DatabaseHealth;
 }

@@ -1,0 +1,94 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { Mutex } from 'async-mutex';
+import lockfile from 'proper-lockfile';
+import { asStorageError, type Connection, type Database, type Queryable } from './database.js';
+
+/** Where the embedded database lives in the data directory. */
+export const EMBEDDED_DIR = 'db';
+
+/**
+ * PGlite (PostgreSQL compiled to WebAssembly) in `<data dir>/db`: the default, so a console needs
+ * no database server. It is one process's database: a lock file keeps a second console process off
+ * the same directory (two would corrupt it); replicas need a PostgreSQL server.
+ */
+export async function openEmbeddedDatabase(dataDir: string): Promise<Database> {
+  const path = join(dataDir, EMBEDDED_DIR);
+  await mkdir(path, { recursive: true, mode: 0o700 });
+  let release: () => Promise<void>;
+  try {
+    release = await lockfile.lock(path, { lockfilePath: `${path}.lock`, stale: 30_000, update: 10_000 });
+  } catch (error) {
+    throw new Error(
+      `the embedded database ${path} is in use by another console process; several replicas need a PostgreSQL server (CONSOLE_DATABASE_URL)`,
+      { cause: error },
+    );
+  }
+  let pg: PGlite;
+  try {
+    pg = await PGlite.create(path);
+  } catch (error) {
+    await release();
+    throw error;
+  }
+  return new EmbeddedDatabase(pg, release);
+}
+
+/** An in-memory PGlite with no files, for tests. */
+export async function openMemoryDatabase(): Promise<Database> {
+  return new EmbeddedDatabase(await PGlite.create(), () => Promise.resolve());
+}
+
+class EmbeddedDatabase implements Database {
+  readonly kind = 'embedded';
+  readonly #pg: PGlite;
+  readonly #release: () => Promise<void>;
+  /** PGlite has one connection: "advisory locks" are held against this process's other work. */
+  readonly #locks = new Mutex();
+
+  constructor(pg: PGlite, release: () => Promise<void>) {
+    this.#pg = pg;
+    this.#release = release;
+  }
+
+  query<Row extends object>(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
+    return run(this.#pg, sql, params);
+  }
+
+  async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+    try {
+      return await this.#pg.transaction((tx) => work(wrap(tx)));
+    } catch (error) {
+      throw asStorageError(error);
+    }
+  }
+
+  withLock<T>(_key: number, work: (connection: Connection) => Promise<T>): Promise<T> {
+    return this.#locks.runExclusive(() => work(this));
+  }
+
+  async close(): Promise<void> {
+    if (this.#pg.closed) return;
+    await this.#pg.close();
+    await this.#release();
+  }
+}
+
+function wrap(tx: Transaction): Queryable {
+  return { query: (sql, params = []) => run(tx, sql, params) };
+}
+
+/** Without parameters a statement goes as a simple query (as pg sends it), so a script of several runs. */
+async function run<Row extends object>(
+  target: Pick<PGlite, 'query' | 'exec'>,
+  sql: string,
+  params: readonly unknown[],
+): Promise<Row[]> {
+  try {
+    if (params.length === 0) return ((await target.exec(sql)).at(-1)?.rows ?? []) as Row[];
+    return (await target.query<Row>(sql, [...params])).rows;
+  } catch (error) {
+    throw asStorageError(error);
+  }
+}
