@@ -14,6 +14,26 @@ export const EMBEDDED_DIR = 'db';
  * the same directory (two would corrupt it); replicas need a PostgreSQL server.
  */
 export async function openEmbeddedDatabase(dataDir: string): Promise<Database> {
+  const { pg, release } = await openLocked(dataDir);
+  return new EmbeddedDatabase(pg, release);
+}
+
+/**
+ * The data directory's PGlite itself, under the same lock, for tools that need the instance
+ * (`pnpm db:dump`); `close` closes it and releases the lock.
+ */
+export async function openEmbeddedPGlite(dataDir: string): Promise<{ pg: PGlite; close: () => Promise<void> }> {
+  const { pg, release } = await openLocked(dataDir);
+  return {
+    pg,
+    close: async () => {
+      if (!pg.closed) await pg.close();
+      await release();
+    },
+  };
+}
+
+async function openLocked(dataDir: string): Promise<{ pg: PGlite; release: () => Promise<void> }> {
   const path = join(dataDir, EMBEDDED_DIR);
   await mkdir(path, { recursive: true, mode: 0o700 });
   let release: () => Promise<void>;
@@ -32,7 +52,7 @@ export async function openEmbeddedDatabase(dataDir: string): Promise<Database> {
     await release();
     throw error;
   }
-  return new EmbeddedDatabase(pg, release);
+  return { pg, release };
 }
 
 /** An in-memory PGlite with no files, for tests. */
