@@ -49,7 +49,9 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['*.js', '*.config.ts', 'scripts/*.ts', 'scripts/*.mjs'] },
+        projectService: {
+          allowDefaultProject: ['*.js', '*.config.ts', 'scripts/*.ts', 'scripts/*.mjs', 'scripts/*.d.mts'],
+        },
         tsconfigRootDir: import.meta.dirname,
       },
     },

@@ -32,6 +32,11 @@ export default defineConfig({
           root: 'apps/bff',
           include: ['test/**/*.test.ts'],
           environment: 'node',
+          // One private PostgreSQL server for the run (or CONSOLE_TEST_DATABASE_URL): support/databases.ts.
+          globalSetup: ['test/support/global-postgres.ts'],
+          // Opening a PGlite database (WebAssembly PostgreSQL) takes seconds on a shared machine.
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
         },
       },
       {
