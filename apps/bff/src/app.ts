@@ -4,9 +4,8 @@ import { join } from 'node:path';
 import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
-import type { HealthAnswer } from '@ecs-console/contract';
 import type { EcsClient } from '@ecs-console/ecs-client';
-import type { AuditLog } from './audit/audit-log.js';
+import type { AuditStore } from './audit/audit-store.js';
 import { csrfGuard } from './auth/csrf.js';
 import type { Sessions, SignedInUser } from './auth/session.js';
 import type { UserStore } from './auth/users.js';
@@ -14,6 +13,7 @@ import { sendError } from './errors.js';
 import { jsonBody } from './http/body-parsing.js';
 import { compressAnswers } from './http/compression.js';
 import { errorHandler } from './http/error-handler.js';
+import { healthRoutes } from './http/health.js';
 import { noStore } from './http/no-store.js';
 import { securityHeaders } from './http/security-headers.js';
 import { staticWeb } from './http/static-web.js';
@@ -25,12 +25,17 @@ import { regionListRoutes } from './routes/region-lists.js';
 import { sharedRegionListings } from './fleet/index.js';
 import { sessionRoutes } from './routes/session.js';
 import { userRoutes } from './routes/users.js';
+import type { Database } from './storage/database.js';
 
 export interface AppDeps {
   readonly logger: Logger;
   readonly users: UserStore;
   readonly sessions: Sessions;
-  readonly audit: AuditLog;
+  readonly audit: AuditStore;
+  /** The console's database (users, revocations, throttles, audit): shared by replicas. */
+  readonly db: Database;
+  /** The console's clock (epoch ms) for sign-in throttles; tests move it instead of waiting. */
+  readonly now?: (() => number) | undefined;
   readonly ecs: EcsClient;
   readonly backendKind: 'cloud' | 'endpoint' | 'emulator';
   readonly defaultRegion: string;
@@ -84,9 +89,7 @@ export function createApp(deps: AppDeps): Express {
   const api = express.Router();
   api.use(noStore, rejectMalformedUrl, ...jsonBody());
   api.use(csrfGuard());
-  api.get('/health', (_request, response) => {
-    response.json({ status: 'ok', backend: deps.backendKind } satisfies HealthAnswer);
-  });
+  api.use(healthRoutes({ db: deps.db, backendKind: deps.backendKind }));
   api.use(
     '/session',
     sessionRoutes({
@@ -94,6 +97,8 @@ export function createApp(deps: AppDeps): Express {
       sessions: deps.sessions,
       audit: deps.audit,
       backend: { kind: deps.backendKind, defaultRegion: deps.defaultRegion },
+      db: deps.db,
+      now: deps.now,
     }),
   );
   api.use(deps.sessions.require());
@@ -117,7 +122,7 @@ export function createApp(deps: AppDeps): Express {
     diagnosticsRoutes({ client: deps.ecs, audit: deps.audit, vncPageVersion: deps.vncPageVersion ?? '0.0.8' }),
   );
   api.use(auditRoutes({ audit: deps.audit }));
-  api.use(userRoutes({ audit: deps.audit, users: deps.users }));
+  api.use(userRoutes({ users: deps.users }));
   api.use((_request, response) => sendError(response, 404, 'NotFound', 'No such API route.'));
   app.use('/api', api);
 

@@ -1,14 +1,15 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { createApp } from './app.js';
-import { AuditLog } from './audit/audit-log.js';
+import { AuditStore } from './audit/audit-store.js';
 import { Sessions } from './auth/session.js';
 import { UserStore } from './auth/users.js';
-import { FileRevokedSessions } from './storage/revoked-sessions.js';
+import type { Database } from './storage/database.js';
+import { openDatabase } from './storage/open.js';
+import { RevokedSessions } from './storage/revoked-sessions.js';
+import { sessionSecret } from './storage/settings.js';
 import { servedOverHttps, type ConsoleConfig } from './config.js';
 import { openEcsBackend, type EcsBackend } from './ecs/backend.js';
 import { alibabaVncProxySources } from './http/security-headers.js';
@@ -18,23 +19,12 @@ export interface RunningConsole {
   readonly url: string;
   readonly backend: EcsBackend;
   readonly users: UserStore;
+  /** The console's database (PGlite in the data directory, or the configured server). */
+  readonly db: Database;
+  readonly audit: AuditStore;
   /** The first admin's password when this start generated it (print it once, then forget it). */
   readonly generatedAdminPassword: string | undefined;
   close(): Promise<void>;
-}
-
-/** The session key: from the config (shared by replicas), else generated once into the data directory. */
-async function sessionSecret(config: ConsoleConfig): Promise<string> {
-  if (config.CONSOLE_SESSION_SECRET) return config.CONSOLE_SESSION_SECRET;
-  const path = join(config.CONSOLE_DATA_DIR, 'session-key');
-  try {
-    return (await readFile(path, 'utf8')).trim();
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    const secret = randomBytes(32).toString('base64url');
-    await writeFile(path, `${secret}\n`, { mode: 0o600, flag: 'wx' });
-    return secret;
-  }
 }
 
 /**
@@ -57,39 +47,60 @@ export function vncConnectSources(backend: EcsBackend, config: ConsoleConfig): s
 export interface ConsoleOptions {
   /** The built SPA to serve. */
   readonly webRoot?: string;
-  /** The sessions' clock (epoch ms); tests move it instead of waiting. */
+  /** The console's clock (epoch ms: sessions, throttles, user and audit times); tests move it instead of waiting. */
   readonly now?: () => number;
 }
 
-/** Opens the data directory, users, audit log and ECS backend, and starts serving. */
+/**
+ * Opens the database (migrated; first-start work done under the start-up lock, so replicas
+ * starting together do it once), the ECS backend, and starts serving.
+ */
 export async function startConsole(
   config: ConsoleConfig,
   logger: Logger,
   options: ConsoleOptions = {},
 ): Promise<RunningConsole> {
   await mkdir(config.CONSOLE_DATA_DIR, { recursive: true, mode: 0o700 });
-  const users = await UserStore.open(join(config.CONSOLE_DATA_DIR, 'users.json'));
-  const { generatedPassword } = await users.ensureAdmin(config.CONSOLE_ADMIN_PASSWORD);
+  const now = options.now;
+  const nowDate = now ? () => new Date(now()) : () => new Date();
+  const { db, startup } = await openDatabase(config, async (connection, database) => {
+    // LEGACY IMPORT (H4): enable when apps/bff/src/storage/legacy-import.ts lands — before ensureAdmin,
+    // so 0.1.0's users (and its session key, so old cookies keep working) come first:
+    //   const imported = await importLegacyData(connection, config.CONSOLE_DATA_DIR, logger);
+    //   if (imported) logger.info(imported, 'imported the data of ECS Console 0.1.0');
+    const admin = await new UserStore(database, { now: nowDate }).ensureAdmin(
+      config.CONSOLE_ADMIN_PASSWORD,
+      connection,
+    );
+    const secret = await sessionSecret(connection, config.CONSOLE_SESSION_SECRET);
+    return { admin, secret };
+  });
+  const users = new UserStore(db, { now: nowDate });
+  const audit = new AuditStore(db, { now: nowDate });
+  // TODO(lead): start the audit retention (CONSOLE_AUDIT_RETENTION_DAYS) with H3's API once it lands.
   const sessions = new Sessions(
     {
-      secret: await sessionSecret(config),
+      secret: startup.secret,
       idleMinutes: config.CONSOLE_SESSION_IDLE_MINUTES,
       maxHours: config.CONSOLE_SESSION_MAX_HOURS,
       secureCookies: servedOverHttps(config),
     },
-    {
-      users,
-      revoked: await FileRevokedSessions.open(join(config.CONSOLE_DATA_DIR, 'revoked-sessions.json'), options.now),
-      now: options.now,
-    },
+    { users, revoked: new RevokedSessions(db, now), now },
   );
-  const audit = new AuditLog(join(config.CONSOLE_DATA_DIR, 'audit.jsonl'));
-  const backend = await openEcsBackend(config, ecsClientLogger(logger));
+  let backend: EcsBackend;
+  try {
+    backend = await openEcsBackend(config, ecsClientLogger(logger));
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
   const app = createApp({
     logger,
     users,
     sessions,
     audit,
+    db,
+    now,
     ecs: backend.client,
     backendKind: backend.kind,
     defaultRegion: config.CONSOLE_DEFAULT_REGION,
@@ -101,22 +112,32 @@ export async function startConsole(
     vncConnectSrc: vncConnectSources(backend, config),
     servedOverHttps: servedOverHttps(config),
   });
-  const server: Server = await new Promise((resolve, reject) => {
-    const listening = app.listen(config.PORT, config.HOST, (error?: Error) =>
-      error ? reject(error) : resolve(listening),
-    );
-  });
+  let server: Server;
+  try {
+    server = await new Promise((resolve, reject) => {
+      const listening = app.listen(config.PORT, config.HOST, (error?: Error) =>
+        error ? reject(error) : resolve(listening),
+      );
+    });
+  } catch (error) {
+    await backend.close();
+    await db.close();
+    throw error;
+  }
   const { port } = server.address() as AddressInfo;
   const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
   return {
     url: `http://${host}:${port}`,
     backend,
     users,
-    generatedAdminPassword: generatedPassword,
+    db,
+    audit,
+    generatedAdminPassword: startup.admin.generatedPassword,
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await backend.close();
+      await db.close();
     },
   };
 }

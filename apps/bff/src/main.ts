@@ -1,7 +1,25 @@
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig } from './config.js';
-import { startConsole } from './console.js';
+import { startConsole, type RunningConsole } from './console.js';
 import { createLogger } from './logger.js';
+import { isUnavailable, sqlState } from './storage/database.js';
+import { DatabaseTooNewError } from './storage/migrations.js';
+
+/**
+ * A start that failed on the database, as one line for the operator: a database written by a later
+ * release, one that cannot be reached, or one that refused (password, missing database,
+ * permissions). Undefined for other failures, which keep their stack trace.
+ */
+function databaseStartFailure(error: unknown): string | undefined {
+  if (error instanceof DatabaseTooNewError) return error.message;
+  if (isUnavailable(error)) {
+    return `the database cannot be reached (${(error as Error).message}). Check CONSOLE_DATABASE_URL and that the server is up.`;
+  }
+  const code = sqlState(error);
+  if (code && /^[0-9A-Z]{5}$/.test(code))
+    return `the database refused the console (${code}: ${(error as Error).message}).`;
+  return undefined;
+}
 
 /** `pnpm start`: the console on one port, with the built SPA. */
 async function main(): Promise<void> {
@@ -17,7 +35,15 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.LOG_LEVEL);
   const webRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
-  const running = await startConsole(config, logger, { webRoot });
+  let running: RunningConsole;
+  try {
+    running = await startConsole(config, logger, { webRoot });
+  } catch (error) {
+    const failure = databaseStartFailure(error);
+    if (failure === undefined) throw error;
+    console.error(`ECS Console cannot start: ${failure}`);
+    process.exit(1);
+  }
   if (running.backend.kind === 'emulator') {
     logger.warn('no Alibaba Cloud credentials found: using the embedded ECS emulator (no real cloud resources)');
   } else {

@@ -56,8 +56,9 @@ const MAX_TOUCH_INTERVAL_MS = 60_000;
 
 /**
  * Sessions in an encrypted (iron), HttpOnly, SameSite=Strict cookie (Secure behind HTTPS) with
- * idle and absolute expiry. Any replica with the key can read one; logouts are recorded in a
- * `RevokedSessions` store. A cookie that cannot be read is no session (401), never an error.
+ * idle and absolute expiry. Any replica with the key can read one; logouts are recorded in the
+ * database (`RevokedSessions`). A cookie that cannot be read is no session (401), never an error;
+ * a database that does not answer is `503 StorageUnavailable` (through the error handler).
  */
 export class Sessions {
   readonly #secret: string;
@@ -111,9 +112,13 @@ export class Sessions {
     const data = await this.#read(request);
     if (!data) return undefined;
     const now = this.#now();
-    const user = this.#users.findById(data.accountId);
     const expired = now - data.issuedAt > this.#maxMs || now - data.lastSeenAt > this.#idleMs;
-    if (!user || user.sessionVersion !== data.version || expired || (await this.#revoked.isRevoked(data.sid))) {
+    // Asked of the database on every request (no copy kept here), so a logout, password change,
+    // role change or deletion on any replica holds on all of them at once.
+    const [user, revoked] = expired
+      ? [undefined, true]
+      : await Promise.all([this.#users.findById(data.accountId), this.#revoked.isRevoked(data.sid)]);
+    if (!user || user.sessionVersion !== data.version || expired || revoked) {
       response.clearCookie(SESSION_COOKIE, this.#cookieOptions);
       return undefined;
     }
@@ -137,7 +142,7 @@ export class Sessions {
    */
   async reissue(request: Request, response: Response): Promise<void> {
     const data = await this.#read(request);
-    const user = data && this.#users.findById(data.accountId);
+    const user = data && (await this.#users.findById(data.accountId));
     if (!data || !user) return;
     await this.#write(response, { ...data, version: user.sessionVersion, lastSeenAt: this.#now() });
   }

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { Mutex } from 'async-mutex';
-import { ROLES, type ConsoleUser, type Role } from '@ecs-console/contract';
+import type { ConsoleUser, Role } from '@ecs-console/contract';
 import { z } from 'zod';
-import { writeFileAtomic } from '../storage/atomic-file.js';
+import { insertAuditEntry } from '../audit/audit-store.js';
+import { sqlState, UNIQUE_VIOLATION, type Database, type Queryable } from '../storage/database.js';
 import { generatePassword, hashPassword, verifyPassword } from './passwords.js';
 
 export const USERNAME = z
@@ -14,19 +13,28 @@ export const USERNAME = z
 /** The shape only; whether a new password is strong enough is `passwordWeakness`'s call. */
 export const PASSWORD = z.string().min(1).max(256);
 
-const StoredUser = z.object({
+export interface StoredUser {
   /** Random, assigned on creation and never reused: sessions are bound to it, not to the name. */
-  id: z.string().min(1),
-  username: USERNAME,
-  role: z.enum(ROLES),
-  passwordHash: z.string(),
-  createdAt: z.string(),
+  readonly id: string;
+  readonly username: string;
+  readonly role: Role;
+  readonly passwordHash: string;
+  readonly createdAt: string;
   /** Bumped on password change, so the user's other sessions stop working. */
-  sessionVersion: z.number().int().min(0),
-});
-export type StoredUser = z.infer<typeof StoredUser>;
-/** Files written before accounts had ids get one on load. */
-const UsersFile = z.object({ users: z.array(StoredUser.extend({ id: z.string().min(1).optional() })) });
+  readonly sessionVersion: number;
+}
+
+/**
+ * Who makes a user change, for its audit entry (written in the change's own transaction). Without
+ * it (tests, start-up) the change is not audited. `action` overrides the one the change implies.
+ */
+export interface UserChangeAudit {
+  readonly user: string;
+  readonly role?: Role | undefined;
+  readonly sourceIp?: string | undefined;
+  readonly requestId?: string | undefined;
+  readonly action?: string;
+}
 
 export class UserError extends Error {
   constructor(
@@ -40,148 +48,193 @@ export class UserError extends Error {
 /** A password scrypt would check, for unknown users, so a login takes as long whether or not the user exists. */
 const DUMMY_HASH_PROMISE = hashPassword('not-a-user-password');
 
+const COLUMNS = 'id, username, role, password_hash, created_at, session_version';
+interface UserRow {
+  id: string;
+  username: string;
+  role: Role;
+  password_hash: string;
+  created_at: Date;
+  session_version: number;
+}
+
 /**
- * Staff accounts in `users.json` in the data directory (mode 0600), written atomically. Small by
- * design: a console has tens of users, not millions. Changes run one at a time (check, write,
- * then publish), so two requests cannot both create one name, and a change that could not be
- * written is not applied.
+ * Staff accounts in the `users` table. Nothing is kept in memory: every read asks the database,
+ * so replicas sharing it see each change at once. Integrity is the database's: a UNIQUE username,
+ * and role changes and deletes that lock the admin rows first, so the last admin stays even when
+ * two admins demote each other at the same moment. A change and its audit entry commit together.
  */
 export class UserStore {
-  readonly #path: string;
-  readonly #changes = new Mutex();
-  /** Names being created (hashing their password): a second create of one is refused at once. */
-  readonly #creating = new Set<string>();
-  #users: readonly StoredUser[] = [];
+  readonly #db: Database;
+  readonly #now: () => Date;
 
-  private constructor(path: string) {
-    this.#path = path;
+  constructor(db: Database, options: { now?: () => Date } = {}) {
+    this.#db = db;
+    this.#now = options.now ?? (() => new Date());
   }
 
-  static async open(path: string): Promise<UserStore> {
-    const store = new UserStore(path);
-    let loaded: z.infer<typeof UsersFile>['users'];
-    try {
-      loaded = UsersFile.parse(JSON.parse(await readFile(path, 'utf8'))).users;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`cannot read ${path}`, { cause: error });
-      return store;
-    }
-    const users = loaded.map((user) => ({ ...user, id: user.id ?? randomUUID() }));
-    if (loaded.some((user) => user.id === undefined)) await store.#write(users);
-    store.#users = users;
-    return store;
-  }
-
-  get isEmpty(): boolean {
-    return this.#users.length === 0;
-  }
-
-  /** Creates `admin` when there are no users; returns the password to print once (undefined if given). */
-  async ensureAdmin(password: string | undefined): Promise<{ created: boolean; generatedPassword?: string }> {
-    if (!this.isEmpty) return { created: false };
+  /**
+   * Creates `admin` when there are no users (run under the start-up lock, so replicas starting
+   * together create one). Returns the password to print once only to the start that generated it.
+   */
+  async ensureAdmin(
+    password: string | undefined,
+    q: Queryable = this.#db,
+  ): Promise<{ created: boolean; generatedPassword?: string }> {
+    if ((await q.query('SELECT 1 FROM users LIMIT 1')).length > 0) return { created: false };
     const chosen = password ?? generatePassword();
-    await this.create('admin', chosen, 'admin');
+    const passwordHash = await hashPassword(chosen);
+    const created = await q.query(
+      `INSERT INTO users (id, username, role, password_hash, created_at)
+       SELECT $1, 'admin', 'admin', $2, $3 WHERE NOT EXISTS (SELECT 1 FROM users)
+       RETURNING id`,
+      [randomUUID(), passwordHash, this.#now()],
+    );
+    if (created.length === 0) return { created: false };
     return password ? { created: true } : { created: true, generatedPassword: chosen };
   }
 
-  list(): ConsoleUser[] {
-    return this.#users.map(toPublic);
+  async list(): Promise<ConsoleUser[]> {
+    const rows = await this.#db.query<UserRow>(`SELECT ${COLUMNS} FROM users ORDER BY created_at, username`);
+    return rows.map((row) => toPublic(fromRow(row)));
   }
 
-  find(username: string): StoredUser | undefined {
-    return this.#users.find((user) => user.username === username);
+  async find(username: string): Promise<StoredUser | undefined> {
+    const [row] = await this.#db.query<UserRow>(`SELECT ${COLUMNS} FROM users WHERE username = $1`, [username]);
+    return row && fromRow(row);
   }
 
-  findById(id: string): StoredUser | undefined {
-    return this.#users.find((user) => user.id === id);
+  async findById(id: string): Promise<StoredUser | undefined> {
+    const [row] = await this.#db.query<UserRow>(`SELECT ${COLUMNS} FROM users WHERE id = $1`, [id]);
+    return row && fromRow(row);
   }
 
   /** The user when the password is right; undefined otherwise (same work either way). */
   async authenticate(username: string, password: string): Promise<StoredUser | undefined> {
-    const user = this.find(username);
+    const user = await this.find(username);
     const ok = await verifyPassword(password, user?.passwordHash ?? (await DUMMY_HASH_PROMISE));
     return ok ? user : undefined;
   }
 
   /** Whether `password` is the account's current one (false for an account that is gone). */
   async verify(id: string, password: string): Promise<boolean> {
-    const user = this.findById(id);
-    return verifyPassword(password, user?.passwordHash ?? (await DUMMY_HASH_PROMISE)).then((ok) => ok && !!user);
+    const user = await this.findById(id);
+    const ok = await verifyPassword(password, user?.passwordHash ?? (await DUMMY_HASH_PROMISE));
+    return ok && !!user;
   }
 
-  async create(username: string, password: string, role: Role): Promise<ConsoleUser> {
+  /** `UserExists` comes from the UNIQUE constraint, so two replicas cannot both create one name. */
+  async create(username: string, password: string, role: Role, audit?: UserChangeAudit): Promise<ConsoleUser> {
     const exists = () => new UserError('UserExists', `a user named ${username} already exists`);
-    // The name is claimed before the slow hash, so concurrent creates of one name cost one hash,
-    // and checked again inside the change against deletes and creates that finished meanwhile.
-    if (this.find(username) || this.#creating.has(username)) throw exists();
-    this.#creating.add(username);
+    // A cheap check first spares the slow hash for names already taken; the constraint decides.
+    if (await this.find(username)) throw exists();
+    const passwordHash = await hashPassword(password);
+    const now = this.#now();
     try {
-      const passwordHash = await hashPassword(password);
-      return await this.#change((users) => {
-        if (users.some((user) => user.username === username)) throw exists();
-        const user: StoredUser = {
-          id: randomUUID(),
-          username,
-          role,
-          passwordHash,
-          createdAt: new Date().toISOString(),
-          sessionVersion: 0,
-        };
-        return { users: [...users, user], result: toPublic(user) };
+      return await this.#db.transaction(async (tx) => {
+        const [row] = await tx.query<UserRow>(
+          `INSERT INTO users (id, username, role, password_hash, created_at) VALUES ($1, $2, $3, $4, $5)
+           RETURNING ${COLUMNS}`,
+          [randomUUID(), username, role, passwordHash, now],
+        );
+        await this.#audit(tx, audit, username, `CreateUser(${role})`, now);
+        return toPublic(fromRow(row!));
       });
-    } finally {
-      this.#creating.delete(username);
+    } catch (error) {
+      if (sqlState(error) === UNIQUE_VIOLATION) throw exists();
+      throw error;
     }
   }
 
   /** A new password ends the account's sessions (`sessionVersion`); the caller may re-issue its own. */
-  async update(username: string, changes: { role?: Role; password?: string }): Promise<ConsoleUser> {
-    const passwordHash = changes.password === undefined ? undefined : await hashPassword(changes.password);
-    return this.#change((users) => {
-      const user = requireUser(users, username);
-      if (changes.role && changes.role !== 'admin' && user.role === 'admin') keepAnAdmin(users, username);
-      const updated: StoredUser = {
-        ...user,
-        role: changes.role ?? user.role,
-        ...(passwordHash ? { passwordHash, sessionVersion: user.sessionVersion + 1 } : {}),
-      };
-      return { users: users.map((each) => (each === user ? updated : each)), result: toPublic(updated) };
+  async update(
+    username: string,
+    changes: { role?: Role | undefined; password?: string | undefined },
+    audit?: UserChangeAudit,
+  ): Promise<ConsoleUser> {
+    const passwordHash = changes.password === undefined ? null : await hashPassword(changes.password);
+    const action = [changes.role && `ChangeRole(${changes.role})`, changes.password !== undefined && 'ChangePassword']
+      .filter(Boolean)
+      .join('+');
+    const now = this.#now();
+    return this.#db.transaction(async (tx) => {
+      const user = await lockForChange(tx, username, changes.role !== undefined && changes.role !== 'admin');
+      const [row] = await tx.query<UserRow>(
+        `UPDATE users SET
+           role = coalesce($2::text, role),
+           password_hash = coalesce($3::text, password_hash),
+           session_version = session_version + CASE WHEN $3::text IS NULL THEN 0 ELSE 1 END
+         WHERE id = $1
+         RETURNING ${COLUMNS}`,
+        [user.id, changes.role ?? null, passwordHash],
+      );
+      await this.#audit(tx, audit, username, action, now);
+      return toPublic(fromRow(row!));
     });
   }
 
-  async remove(username: string): Promise<void> {
-    await this.#change((users) => {
-      const user = requireUser(users, username);
-      if (user.role === 'admin') keepAnAdmin(users, username);
-      return { users: users.filter((each) => each !== user), result: undefined };
+  async remove(username: string, audit?: UserChangeAudit): Promise<void> {
+    const now = this.#now();
+    await this.#db.transaction(async (tx) => {
+      const user = await lockForChange(tx, username, true);
+      await tx.query('DELETE FROM users WHERE id = $1', [user.id]);
+      await this.#audit(tx, audit, username, 'DeleteUser', now);
     });
   }
 
-  /** One change at a time: computed from the current users, written, and only then made current. */
-  #change<T>(apply: (users: readonly StoredUser[]) => { users: readonly StoredUser[]; result: T }): Promise<T> {
-    return this.#changes.runExclusive(async () => {
-      const { users, result } = apply(this.#users);
-      await this.#write(users);
-      this.#users = users;
-      return result;
-    });
-  }
-
-  #write(users: readonly StoredUser[]): Promise<void> {
-    return writeFileAtomic(this.#path, `${JSON.stringify({ users }, null, 2)}\n`);
+  async #audit(
+    tx: Queryable,
+    audit: UserChangeAudit | undefined,
+    target: string,
+    action: string,
+    time: Date,
+  ): Promise<void> {
+    if (!audit) return;
+    await insertAuditEntry(
+      tx,
+      {
+        user: audit.user,
+        role: audit.role,
+        sourceIp: audit.sourceIp,
+        requestId: audit.requestId,
+        event: 'user',
+        action: audit.action ?? action,
+        resourceIds: [target],
+        params: {},
+        outcome: 'success',
+      },
+      time,
+    );
   }
 }
 
-function requireUser(users: readonly StoredUser[], username: string): StoredUser {
-  const user = users.find((each) => each.username === username);
-  if (!user) throw new UserError('UserNotFound', `no user named ${username}`);
-  return user;
-}
-
-function keepAnAdmin(users: readonly StoredUser[], username: string): void {
-  if (!users.some((user) => user.role === 'admin' && user.username !== username)) {
+/**
+ * Locks the target row and every admin row for the rest of the transaction (in one order, so
+ * two changes cannot deadlock). A concurrent demotion waits here and then sees the other's
+ * commit, so of two admins demoting each other the second finds itself the last and is refused.
+ */
+async function lockForChange(tx: Queryable, username: string, losesAdmin: boolean): Promise<StoredUser> {
+  const rows = await tx.query<UserRow>(
+    `SELECT ${COLUMNS} FROM users WHERE username = $1 OR role = 'admin' ORDER BY id FOR UPDATE`,
+    [username],
+  );
+  const target = rows.find((row) => row.username === username);
+  if (!target) throw new UserError('UserNotFound', `no user named ${username}`);
+  if (losesAdmin && target.role === 'admin' && !rows.some((row) => row.role === 'admin' && row.id !== target.id)) {
     throw new UserError('LastAdmin', 'the last admin cannot be removed or demoted');
   }
+  return fromRow(target);
+}
+
+function fromRow(row: UserRow): StoredUser {
+  return {
+    id: row.id,
+    username: row.username,
+    role: row.role,
+    passwordHash: row.password_hash,
+    createdAt: row.created_at.toISOString(),
+    sessionVersion: row.session_version,
+  };
 }
 
 function toPublic(user: StoredUser): ConsoleUser {

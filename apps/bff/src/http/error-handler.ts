@@ -1,6 +1,10 @@
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { sendError } from '../errors.js';
+import { isUnavailable, sqlState } from '../storage/database.js';
+
+export const STORAGE_UNAVAILABLE_MESSAGE =
+  "The console's database is not answering; nothing was changed. Try again shortly.";
 
 /** body-parser's error types, as the client errors they are. */
 const BODY_ERRORS: Readonly<Record<string, { status: number; code: string; message: string }>> = {
@@ -19,13 +23,24 @@ const BODY_ERRORS: Readonly<Record<string, { status: number; code: string; messa
 };
 
 /**
- * The last handler: parser and client errors become their own 4xx codes; anything else is the
- * console's fault, logged and answered 500 InternalError without details.
+ * The last handler: parser and client errors become their own 4xx codes; a database that does not
+ * answer is 503 StorageUnavailable (a transaction that failed changed nothing); anything else is
+ * the console's fault, logged and answered 500 InternalError without details.
  */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, _request, response, _next) => {
     if (response.headersSent) {
       logger.error({ err: error }, 'error after the answer started');
+      return;
+    }
+    if (isUnavailable(error)) {
+      // The driver's message and SQLSTATE only: never the statement's parameters (hashes, session ids).
+      const cause = (error as { cause?: unknown }).cause ?? error;
+      logger.error(
+        { code: sqlState(cause), reason: error instanceof Error ? error.message.slice(0, 300) : String(error) },
+        'database unavailable',
+      );
+      sendError(response, 503, 'StorageUnavailable', STORAGE_UNAVAILABLE_MESSAGE);
       return;
     }
     const { type, status, expose } = error as { type?: unknown; status?: unknown; expose?: unknown };

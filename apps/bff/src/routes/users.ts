@@ -1,12 +1,10 @@
-import { Router, type Response } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { ROLES, type ConsoleUser, type UsersAnswer } from '@ecs-console/contract';
 import { z } from 'zod';
-import type { AuditLog } from '../audit/audit-log.js';
-import { auditFrom } from '../audit/recorder.js';
-import { sendCarriedOut } from '../audit/warning.js';
 import { passwordWeakness } from '../auth/password-policy.js';
 import { requireRole } from '../auth/require-role.js';
-import { PASSWORD, USERNAME, UserError, type UserStore } from '../auth/users.js';
+import { signedInUser } from '../auth/session.js';
+import { PASSWORD, USERNAME, UserError, type UserChangeAudit, type UserStore } from '../auth/users.js';
 import { sendError } from '../errors.js';
 import { parseBody } from '../validation.js';
 
@@ -24,8 +22,17 @@ function refuseWeak(response: Response, password: string | undefined, username: 
   return weakness !== undefined;
 }
 
-/** Admin-only user management. Every applied change is audited (or answered with a warning). */
-export function userRoutes({ audit: auditLog, users }: { audit: AuditLog; users: UserStore }): Router {
+/** Who makes a change from this request, for the audit entry the change writes in its own transaction. */
+export function changedBy(request: Request, response: Response, action?: string): UserChangeAudit {
+  const user = signedInUser(response);
+  return { user: user.username, role: user.role, sourceIp: request.ip, ...(action ? { action } : {}) };
+}
+
+/**
+ * Admin-only user management. Each change and its audit entry are one transaction: both are
+ * stored or neither (a database that does not answer is 503 StorageUnavailable, nothing changed).
+ */
+export function userRoutes({ users }: { users: UserStore }): Router {
   const router = Router();
   // Checked per route, so paths this router does not serve fall through to the API's 404.
   const adminOnly = requireRole('admin');
@@ -34,11 +41,9 @@ export function userRoutes({ audit: auditLog, users }: { audit: AuditLog; users:
     if (!(error instanceof UserError)) throw error;
     sendError(response, USER_ERROR_STATUS[error.code], error.code, error.message);
   };
-  const changed = (target: string, action: string) =>
-    ({ event: 'user', action, resourceIds: [target], params: {}, outcome: 'success' }) as const;
 
-  router.get('/users', adminOnly, (_request, response) => {
-    response.json({ users: users.list() } satisfies UsersAnswer);
+  router.get('/users', adminOnly, async (_request, response) => {
+    response.json({ users: await users.list() } satisfies UsersAnswer);
   });
 
   router.post('/users', adminOnly, async (request, response) => {
@@ -46,15 +51,12 @@ export function userRoutes({ audit: auditLog, users }: { audit: AuditLog; users:
     if (!body || refuseWeak(response, body.password, body.username)) return;
     let user: ConsoleUser;
     try {
-      user = await users.create(body.username, body.password, body.role);
+      user = await users.create(body.username, body.password, body.role, changedBy(request, response));
     } catch (error) {
       handleUserError(response, error);
       return;
     }
-    const audited = await auditFrom(auditLog, request, response).record(
-      changed(body.username, `CreateUser(${body.role})`),
-    );
-    sendCarriedOut(response, 201, user, audited);
+    response.status(201).json(user);
   });
 
   router.patch('/users/:username', adminOnly, async (request, response) => {
@@ -63,28 +65,23 @@ export function userRoutes({ audit: auditLog, users }: { audit: AuditLog; users:
     if (!body || refuseWeak(response, body.password, username)) return;
     let user: ConsoleUser;
     try {
-      user = await users.update(username, body);
+      user = await users.update(username, body, changedBy(request, response));
     } catch (error) {
       handleUserError(response, error);
       return;
     }
-    const action = [body.role && `ChangeRole(${body.role})`, body.password && 'ChangePassword']
-      .filter(Boolean)
-      .join('+');
-    const audited = await auditFrom(auditLog, request, response).record(changed(user.username, action));
-    sendCarriedOut(response, 200, user, audited);
+    response.status(200).json(user);
   });
 
   router.delete('/users/:username', adminOnly, async (request, response) => {
     const username = (request.params as { username: string }).username;
     try {
-      await users.remove(username);
+      await users.remove(username, changedBy(request, response));
     } catch (error) {
       handleUserError(response, error);
       return;
     }
-    const audited = await auditFrom(auditLog, request, response).record(changed(username, 'DeleteUser'));
-    sendCarriedOut(response, 204, undefined, audited);
+    response.status(204).end();
   });
 
   return router;

@@ -1,66 +1,50 @@
-import { readFile } from 'node:fs/promises';
-import { Mutex } from 'async-mutex';
-import { z } from 'zod';
-import { writeFileAtomic } from './atomic-file.js';
+import type { Queryable } from './database.js';
+
+/** Expired records deleted by one revoke at most, so a logout never waits on a big cleanup. */
+const PRUNE_BATCH = 100;
 
 /**
- * Sessions ended before their cookie expires (logout). A cookie carries its session id; a revoked
- * id is refused until the cookie would have expired anyway, after which the record is dropped.
- *
- * One interface so the store can change: the file store below serves one process; several replicas
- * need a shared one (a PostgreSQL table `revoked_sessions(session_id primary key, expires_at)`
- * with the same two operations).
+ * Sessions ended before their cookie expires (logout), in the `revoked_sessions` table every
+ * replica reads: a logout on one replica holds on all of them at once. A revoked id is refused
+ * until the cookie would have expired anyway; after that its row is deleted by a later revoke.
  */
-export interface RevokedSessions {
-  /** Records the session as ended; `expiresAt` (epoch ms) is when its cookie stops working anyway. */
-  revoke(sessionId: string, expiresAt: number): Promise<void>;
-  isRevoked(sessionId: string): Promise<boolean>;
-}
-
-const RevokedFile = z.object({ revoked: z.record(z.string(), z.number()) });
-
-/**
- * `revoked-sessions.json` in the data directory (mode 0600, written atomically, one write at a
- * time), read once at start and kept in memory; expired records are pruned on every write.
- */
-export class FileRevokedSessions implements RevokedSessions {
-  readonly #path: string;
+export class RevokedSessions {
+  readonly #db: Queryable;
   readonly #now: () => number;
-  readonly #writes = new Mutex();
-  #revoked = new Map<string, number>();
 
-  private constructor(path: string, now: () => number) {
-    this.#path = path;
+  /** `now` (epoch ms) is the sessions' clock, so tests move time instead of waiting. */
+  constructor(db: Queryable, now: () => number = () => Date.now()) {
+    this.#db = db;
     this.#now = now;
   }
 
-  static async open(path: string, now: () => number = () => Date.now()): Promise<FileRevokedSessions> {
-    const store = new FileRevokedSessions(path, now);
-    try {
-      store.#revoked = new Map(Object.entries(RevokedFile.parse(JSON.parse(await readFile(path, 'utf8'))).revoked));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`cannot read ${path}`, { cause: error });
-    }
-    return store;
+  /** Records the session as ended; `expiresAt` (epoch ms) is when its cookie stops working anyway. */
+  async revoke(sessionId: string, expiresAt: number): Promise<void> {
+    const now = new Date(this.#now());
+    await this.#db.query(
+      `DELETE FROM revoked_sessions WHERE session_id IN
+         (SELECT session_id FROM revoked_sessions WHERE expires_at <= $1 LIMIT ${PRUNE_BATCH})`,
+      [now],
+    );
+    if (expiresAt <= now.getTime()) return;
+    await this.#db.query(
+      `INSERT INTO revoked_sessions (session_id, expires_at) VALUES ($1, $2)
+       ON CONFLICT (session_id) DO UPDATE SET expires_at = greatest(revoked_sessions.expires_at, EXCLUDED.expires_at)`,
+      [sessionId, new Date(expiresAt)],
+    );
   }
 
-  revoke(sessionId: string, expiresAt: number): Promise<void> {
-    return this.#writes.runExclusive(async () => {
-      const now = this.#now();
-      const next = new Map([...this.#revoked].filter(([, until]) => until > now));
-      if (expiresAt > now) next.set(sessionId, expiresAt);
-      await writeFileAtomic(this.#path, `${JSON.stringify({ revoked: Object.fromEntries(next) })}\n`);
-      this.#revoked = next;
-    });
+  async isRevoked(sessionId: string): Promise<boolean> {
+    const rows = await this.#db.query('SELECT 1 FROM revoked_sessions WHERE session_id = $1 AND expires_at > $2', [
+      sessionId,
+      new Date(this.#now()),
+    ]);
+    return rows.length > 0;
   }
 
-  isRevoked(sessionId: string): Promise<boolean> {
-    const until = this.#revoked.get(sessionId);
-    return Promise.resolve(until !== undefined && until > this.#now());
-  }
-
-  /** How many records the store holds (expired ones included until the next write). */
-  get size(): number {
-    return this.#revoked.size;
+  /** How many records the table holds (expired ones included until pruned). */
+  async size(): Promise<number> {
+    const [row] = await this.#db.query<{ count: number }>('SELECT count(*)::int AS count FROM revoked_sessions');
+    return row?.count ?? 0;
   }
 }
