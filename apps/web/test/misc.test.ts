@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { AuditEntry } from '@ecs-console/contract';
-import { auditEntryMatches } from '@/features/audit/logic/audit-filter';
 import { ecsAcceptLanguage } from '@/features/regions/api/regions';
 import { mapWithConcurrency } from '@/lib/concurrency';
 import { pickLanguage } from '@/lib/i18n';
@@ -16,38 +14,6 @@ describe('language', () => {
     expect(ecsAcceptLanguage('en')).toBe('en-US');
     expect(ecsAcceptLanguage('zh-CN')).toBe('zh-CN');
     expect(ecsAcceptLanguage('ja')).toBe('ja');
-  });
-});
-
-describe('audit filter', () => {
-  const entry: AuditEntry = {
-    time: '2025-01-02T03:04:05.000Z',
-    user: 'alice',
-    role: 'admin',
-    event: 'action',
-    action: 'StopInstance',
-    regionId: 'cn-hangzhou',
-    resourceIds: ['i-bp1xyz'],
-    params: { ForceStop: true },
-    outcome: 'failure',
-    code: 'IncorrectInstanceStatus',
-    requestId: 'REQ-42',
-  };
-
-  it('matches any column, ignoring case and surrounding spaces', () => {
-    expect(auditEntryMatches(entry, '')).toBe(true);
-    expect(auditEntryMatches(entry, 'ALICE')).toBe(true);
-    expect(auditEntryMatches(entry, 'stopinstance')).toBe(true);
-    expect(auditEntryMatches(entry, ' i-bp1 ')).toBe(true);
-    expect(auditEntryMatches(entry, 'incorrect')).toBe(true);
-    expect(auditEntryMatches(entry, 'req-42')).toBe(true);
-    expect(auditEntryMatches(entry, 'bob')).toBe(false);
-  });
-
-  it('handles login entries without action or region', () => {
-    const login: AuditEntry = { ...entry, event: 'login', action: undefined, regionId: undefined, resourceIds: [] };
-    expect(auditEntryMatches(login, 'login')).toBe(true);
-    expect(auditEntryMatches(login, 'stopinstance')).toBe(false);
   });
 });
 

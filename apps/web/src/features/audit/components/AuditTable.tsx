@@ -1,126 +1,145 @@
-import { useCollection } from '@cloudscape-design/collection-hooks';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import Header from '@cloudscape-design/components/header';
 import Pagination from '@cloudscape-design/components/pagination';
-import StatusIndicator from '@cloudscape-design/components/status-indicator';
+import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
-import TextFilter from '@cloudscape-design/components/text-filter';
 import { useTranslation } from 'react-i18next';
-import { CopyableId } from '@/components/CopyableId';
 import { TableEmptyState } from '@/components/TableEmptyState';
-import { compareText } from '@/lib/compare';
-import { formatCount, formatDateTime } from '@/lib/format';
+import { formatCount } from '@/lib/format';
 import { useLocale } from '@/lib/i18n';
-import type { AuditEntry } from '@ecs-console/contract';
-import { auditEntryMatches } from '../logic/audit-filter';
-
-const PAGE_SIZE = 50;
-
-/** `unknown`: ECS may or may not have applied the change (its answer was lost). */
-const OUTCOME_INDICATOR = { success: 'success', failure: 'error', unknown: 'warning' } as const;
+import type { StoredAuditEntry } from '@ecs-console/contract';
+import type { AuditPreferences } from '../logic/audit-preferences';
+import type { KeysetPages } from '../logic/keyset-pages';
+import { loadedCount } from '../logic/keyset-pages';
+import type { AuditColumn } from './audit-columns';
+import { AuditPreferencesControl } from './AuditPreferences';
 
 interface AuditTableProps {
-  readonly entries: readonly AuditEntry[];
+  readonly entries: readonly StoredAuditEntry[];
   readonly loading: boolean;
+  readonly failed: boolean;
+  readonly filtered: boolean;
+  readonly pages: KeysetPages;
+  readonly page: number;
+  readonly columns: readonly AuditColumn[];
+  readonly preferences: AuditPreferences;
+  readonly exportHref: string;
+  readonly filters: React.ReactNode;
+  readonly onPage: (page: number) => void;
   readonly onRefresh: () => void;
+  readonly onClearFilters: () => void;
+  readonly onPreferences: (preferences: AuditPreferences) => void;
 }
 
-export function AuditTable({ entries, loading, onRefresh }: AuditTableProps) {
+/** One page of entries with the filters above, keyset pages below and the header's count and actions. */
+export function AuditTable({
+  entries,
+  loading,
+  failed,
+  filtered,
+  pages,
+  page,
+  columns,
+  preferences,
+  exportHref,
+  filters,
+  onPage,
+  onRefresh,
+  onClearFilters,
+  onPreferences,
+}: AuditTableProps) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const { items, actions, collectionProps, filterProps, paginationProps, filteredItemsCount } = useCollection(entries, {
-    filtering: { filteringFunction: auditEntryMatches },
-    sorting: {},
-    pagination: { pageSize: PAGE_SIZE },
-  });
+  const { count, more } = loadedCount(pages);
+  const shownCount = formatCount(count, locale);
+
+  let empty;
+  if (failed) {
+    empty = (
+      <TableEmptyState title={t('resourceList.loadFailed.title')} subtitle={t('resourceList.loadFailed.subtitle')} />
+    );
+  } else if (page > 1) {
+    empty = <TableEmptyState title={t('audit.noMorePages')} />;
+  } else if (filtered) {
+    empty = (
+      <TableEmptyState
+        title={t('audit.noMatch')}
+        subtitle={t('audit.noMatchSubtitle')}
+        action={<Button onClick={onClearFilters}>{t('audit.filters.clear')}</Button>}
+      />
+    );
+  } else {
+    empty = <TableEmptyState title={t('audit.empty')} />;
+  }
 
   return (
     <Table
-      {...collectionProps}
-      items={items}
-      empty={
-        entries.length === 0 ? (
-          <TableEmptyState title={t('audit.empty')} />
-        ) : (
-          <TableEmptyState
-            title={t('audit.noMatch')}
-            action={<Button onClick={() => actions.setFiltering('')}>{t('audit.clearFilter')}</Button>}
-          />
-        )
-      }
+      items={entries}
+      trackBy="id"
+      columnDefinitions={columns}
+      columnDisplay={preferences.contentDisplay}
+      // Codes, messages and IDs are read whole: lines wrap rather than cut.
+      wrapLines
+      stripedRows={preferences.stripedRows}
       variant="full-page"
       stickyHeader
+      enableKeyboardNavigation
       loading={loading}
       loadingText={t('audit.loading')}
+      empty={empty}
       ariaLabels={{ tableLabel: t('audit.title') }}
       header={
         <Header
           variant="h1"
-          counter={`(${formatCount(entries.length, locale)})`}
-          description={t('audit.description')}
-          actions={<Button iconName="refresh" ariaLabel={t('audit.refresh')} onClick={onRefresh} />}
+          counter={
+            count > 0 || !more ? t(more ? 'audit.counterMore' : 'audit.counter', { count: shownCount }) : undefined
+          }
+          description={
+            <>
+              {t('audit.description')} {count > 0 && t(more ? 'audit.loadedCountMore' : 'audit.loadedCount', { count })}
+            </>
+          }
+          actions={
+            <SpaceBetween direction="horizontal" size="xs">
+              <Button iconName="refresh" ariaLabel={t('audit.refresh')} onClick={onRefresh} />
+              <Button
+                iconName="download"
+                href={exportHref}
+                download
+                ariaLabel={`${t('audit.export.button')}. ${t('audit.export.description')}`}
+              >
+                {t('audit.export.button')}
+              </Button>
+            </SpaceBetween>
+          }
         >
           {t('audit.title')}
         </Header>
       }
       filter={
-        <TextFilter
-          {...filterProps}
-          filteringAriaLabel={t('audit.filterLabel')}
-          filteringPlaceholder={t('audit.filterPlaceholder')}
-          countText={filteredItemsCount === undefined ? undefined : t('audit.matches', { count: filteredItemsCount })}
+        <SpaceBetween size="s">
+          {filters}
+          <SpaceBetween direction="horizontal" size="s" alignItems="center">
+            <Button disabled={!filtered} onClick={onClearFilters}>
+              {t('audit.filters.clear')}
+            </Button>
+            <Box variant="small" color="text-body-secondary">
+              {t('audit.export.description')}
+            </Box>
+          </SpaceBetween>
+        </SpaceBetween>
+      }
+      pagination={
+        <Pagination
+          currentPageIndex={page}
+          pagesCount={pages.cursors.length}
+          openEnd={!pages.ended}
+          disabled={loading}
+          onChange={({ detail }) => onPage(detail.currentPageIndex)}
         />
       }
-      pagination={<Pagination {...paginationProps} />}
-      columnDefinitions={[
-        {
-          id: 'time',
-          header: t('audit.columns.time'),
-          cell: (entry) => formatDateTime(entry.time, locale),
-          // ISO times: text order is time order.
-          sortingComparator: (a, b) => a.time.localeCompare(b.time),
-          isRowHeader: true,
-        },
-        {
-          id: 'user',
-          header: t('audit.columns.user'),
-          cell: (entry) => (entry.role ? `${entry.user} (${t(`roles.${entry.role}`)})` : entry.user),
-          sortingComparator: (a, b) => compareText(a.user, b.user),
-        },
-        { id: 'event', header: t('audit.columns.event'), cell: (entry) => t(`audit.events.${entry.event}`) },
-        {
-          id: 'action',
-          header: t('audit.columns.action'),
-          cell: (entry) => entry.action ?? '-',
-          sortingComparator: (a, b) => compareText(a.action ?? '', b.action ?? ''),
-        },
-        { id: 'region', header: t('audit.columns.region'), cell: (entry) => entry.regionId ?? '-' },
-        {
-          id: 'resources',
-          header: t('audit.columns.resources'),
-          cell: (entry) => (entry.resourceIds.length > 0 ? entry.resourceIds.join(', ') : '-'),
-        },
-        {
-          id: 'outcome',
-          header: t('audit.columns.outcome'),
-          cell: (entry) => (
-            <StatusIndicator type={OUTCOME_INDICATOR[entry.outcome]}>
-              {t(`audit.outcomes.${entry.outcome}`)}
-            </StatusIndicator>
-          ),
-        },
-        {
-          id: 'code',
-          header: t('audit.columns.code'),
-          cell: (entry) => (entry.code ? <Box variant="code">{entry.code}</Box> : '-'),
-        },
-        {
-          id: 'requestId',
-          header: t('audit.columns.requestId'),
-          cell: (entry) => (entry.requestId ? <CopyableId id={entry.requestId} /> : '-'),
-        },
-      ]}
+      preferences={<AuditPreferencesControl preferences={preferences} columns={columns} onChange={onPreferences} />}
     />
   );
 }
