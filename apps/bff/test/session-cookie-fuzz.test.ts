@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { sealData } from 'iron-session';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readSetting, SESSION_SECRET_SETTING } from '../src/storage/settings.js';
 import { ADMIN_PASSWORD, Browser, memoryLogger, startTestConsole } from './support/console-harness.js';
 
 const { logger, lines } = memoryLogger();
@@ -15,8 +14,8 @@ beforeAll(async () => {
   const browser = new Browser(app.url);
   await browser.login('admin', ADMIN_PASSWORD);
   validSeal = browser.cookie.slice(browser.cookie.indexOf('=') + 1);
-  secret = (await readFile(join(app.dataDir, 'session-key'), 'utf8')).trim();
-}, 30_000);
+  secret = (await readSetting(app.db, SESSION_SECRET_SETTING))!;
+}, 120_000);
 afterAll(() => app.close());
 
 /** Printable ASCII and Latin-1 bytes: what a header value may carry on the wire. */

@@ -1,30 +1,25 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry, ConsoleUser } from '@ecs-console/contract';
-import { startConsoleAsAdmin, type ApiResponse, type Browser } from './support/console-harness.js';
+import { UserError, UserStore } from '../src/auth/users.js';
+import {
+  startConsoleAsAdmin,
+  storedAuditEntries,
+  storedUsers as usersIn,
+  type ApiResponse,
+  type Browser,
+} from './support/console-harness.js';
+import { openMigrated } from './support/databases.js';
 
 let app: Awaited<ReturnType<typeof startConsoleAsAdmin>>['app'];
 let admin: Browser;
 
 beforeAll(async () => {
   ({ app, admin } = await startConsoleAsAdmin());
-}, 30_000);
+}, 120_000);
 afterAll(() => app.close());
 
-async function auditEntries(): Promise<AuditEntry[]> {
-  return (await readFile(join(app.dataDir, 'audit.jsonl'), 'utf8'))
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line) as AuditEntry);
-}
-
-async function storedUsers(): Promise<{ id: string; username: string; role: string }[]> {
-  const file = JSON.parse(await readFile(join(app.dataDir, 'users.json'), 'utf8')) as {
-    users: { id: string; username: string; role: string }[];
-  };
-  return file.users;
-}
+const auditEntries = (): Promise<AuditEntry[]> => storedAuditEntries(app.db);
+const storedUsers = () => usersIn(app.db);
 
 describe('concurrent user changes', () => {
   it('create one name once: exactly one 201, the others 409 UserExists', async () => {
@@ -44,9 +39,9 @@ describe('concurrent user changes', () => {
       (entry) => entry.event === 'user' && entry.resourceIds[0] === 'twin',
     );
     expect(creations).toHaveLength(1);
-  }, 60_000);
+  }, 120_000);
 
-  it('answers every applied change 2xx, audits each one, and leaves a consistent file', async () => {
+  it('answers every applied change 2xx, audits each one, and leaves a consistent table', async () => {
     const names = Array.from({ length: 10 }, (_, i) => `crowd${i}`);
     await Promise.all(
       names.map((name) =>
@@ -78,11 +73,49 @@ describe('concurrent user changes', () => {
     expect(logged).toHaveLength(applied.length);
     expect(logged.every((entry) => entry.event === 'user' && entry.outcome === 'success')).toBe(true);
 
-    // The file, the list and a fresh read agree, and each name is there at most once.
+    // The table, the list and a fresh read agree, and each name is there at most once.
     const listed = (await admin.get('/api/users')).body.users as ConsoleUser[];
     const stored = await storedUsers();
     expect(stored.map((user) => [user.username, user.role])).toEqual(listed.map((user) => [user.username, user.role]));
     expect(new Set(stored.map((user) => user.username)).size).toBe(stored.length);
     expect(new Set(stored.map((user) => user.id)).size).toBe(stored.length);
-  }, 120_000);
+  }, 240_000);
+});
+
+describe('the last admin on a PostgreSQL server shared by replicas', () => {
+  it('survives two admins demoting or deleting each other at the same moment', async () => {
+    const db = await openMigrated('postgres');
+    try {
+      // Two stores on one server database: two replicas' views, each change in its own transaction.
+      const [east, west] = [new UserStore(db), new UserStore(db)];
+      const by = { user: 'tester', role: 'admin' } as const;
+      await east.create('ann', 'ann-password-number-1', 'admin');
+      await east.create('bob', 'bob-password-number-1', 'admin');
+      for (const round of [0, 1, 2, 3]) {
+        const entriesBefore = (await storedAuditEntries(db)).length;
+        const race = await Promise.allSettled(
+          round % 2
+            ? [east.remove('ann', by), west.remove('bob', by)]
+            : [east.update('ann', { role: 'viewer' }, by), west.update('bob', { role: 'operator' }, by)],
+        );
+        const refused = race.filter((result) => result.status === 'rejected');
+        expect(refused, `round ${round}`).toHaveLength(1);
+        expect((refused[0] as PromiseRejectedResult).reason).toBeInstanceOf(UserError);
+        expect(((refused[0] as PromiseRejectedResult).reason as UserError).code).toBe('LastAdmin');
+        const admins = (await usersIn(db)).filter((user) => user.role === 'admin');
+        expect(admins, `round ${round}`).toHaveLength(1);
+        // The applied change is audited, the refused one is not.
+        const entries = (await storedAuditEntries(db)).slice(entriesBefore);
+        expect(entries).toHaveLength(1);
+        expect(entries[0]!.resourceIds).not.toEqual([admins[0]!.username]);
+        // Both admins again for the next round.
+        for (const name of ['ann', 'bob']) {
+          if (!(await east.find(name))) await east.create(name, `${name}-password-number-1`, 'admin');
+          else await east.update(name, { role: 'admin' });
+        }
+      }
+    } finally {
+      await db.close();
+    }
+  }, 180_000);
 });

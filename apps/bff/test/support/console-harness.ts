@@ -3,13 +3,18 @@ import { Writable } from 'node:stream';
 import { pino, type Logger } from 'pino';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { AuditEntry } from '@ecs-console/contract';
 import { loadConfig, startConsole, type RunningConsole } from '../../src/index.js';
 import type { ConsoleOptions } from '../../src/console.js';
 import { createLogger } from '../../src/logger.js';
+import type { Queryable } from '../../src/storage/database.js';
 
 export const ADMIN_PASSWORD = 'admin-password-for-tests';
 
-/** Starts the real console (Express, sessions, audit log, embedded emulator) in a temp data directory. */
+/**
+ * Starts the real console (Express, sessions, audit log, embedded emulator) in a temp data
+ * directory: its database is PGlite there unless `env` names CONSOLE_DATABASE_URL.
+ */
 export async function startTestConsole(
   env: Record<string, string> = {},
   logger?: Logger,
@@ -160,4 +165,24 @@ export async function startConsoleWithStaff(): Promise<StaffedConsole> {
     operator: await signedInBrowser(app.url, 'olga', 'operator-password-1'),
     viewer: await signedInBrowser(app.url, 'vic', 'viewer-password-1'),
   };
+}
+
+/** Every stored audit entry, oldest first, read straight from the database. */
+export async function storedAuditEntries(db: Queryable): Promise<AuditEntry[]> {
+  const rows = await db.query<Record<string, unknown>>(
+    `SELECT time, username AS "user", role, event, action, region_id AS "regionId", resource_ids AS "resourceIds",
+            params, outcome, code, message, request_id AS "requestId", source_ip AS "sourceIp"
+       FROM audit_entries ORDER BY id`,
+  );
+  return rows.map(
+    (row) =>
+      Object.fromEntries(
+        Object.entries({ ...row, time: (row.time as Date).toISOString() }).filter(([, value]) => value !== null),
+      ) as unknown as AuditEntry,
+  );
+}
+
+/** The users table as stored (id, name, role), in creation order. */
+export async function storedUsers(db: Queryable): Promise<{ id: string; username: string; role: string }[]> {
+  return db.query('SELECT id, username, role FROM users ORDER BY created_at, username');
 }
