@@ -1,17 +1,16 @@
 import { readFileSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Express } from 'express';
 import { pino } from 'pino';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { EcsClient } from '@ecs-console/ecs-client';
 import type { BffErrorCode } from '@ecs-console/contract';
 import { createApp } from '../src/app.js';
-import { AuditLog } from '../src/audit/audit-log.js';
+import { AuditStore } from '../src/audit/audit-store.js';
 import { Sessions } from '../src/auth/session.js';
 import { UserStore } from '../src/auth/users.js';
-import { FileRevokedSessions } from '../src/storage/revoked-sessions.js';
+import type { Database } from '../src/storage/database.js';
+import { RevokedSessions } from '../src/storage/revoked-sessions.js';
+import { openMigrated } from './support/databases.js';
 
 const apiDoc = readFileSync(new URL('../API.md', import.meta.url), 'utf8');
 
@@ -34,12 +33,15 @@ function mountedRoutes(stack: readonly Layer[], prefix = ''): string[] {
   });
 }
 
+let db: Database | undefined;
+afterAll(() => db?.close());
+
 async function buildApp(): Promise<Express> {
-  const dir = await mkdtemp(join(tmpdir(), 'ecs-console-api-doc-'));
-  const users = await UserStore.open(join(dir, 'users.json'));
+  db = await openMigrated('pglite');
+  const users = new UserStore(db);
   const sessions = new Sessions(
     { secret: 'x'.repeat(32), idleMinutes: 30, maxHours: 12, secureCookies: false },
-    { users, revoked: await FileRevokedSessions.open(join(dir, 'revoked.json')) },
+    { users, revoked: new RevokedSessions(db) },
   );
   const ecs = new EcsClient({
     credentials: { accessKeyId: 'id', accessKeySecret: 'secret' },
@@ -49,7 +51,8 @@ async function buildApp(): Promise<Express> {
     logger: pino({ level: 'silent' }),
     users,
     sessions,
-    audit: new AuditLog(join(dir, 'audit.jsonl')),
+    audit: new AuditStore(db),
+    db,
     ecs,
     backendKind: 'emulator',
     defaultRegion: 'cn-hangzhou',
@@ -101,6 +104,7 @@ describe('API.md', () => {
       'InvalidScreenshot',
       'InvalidVncUrl',
       'InternalError',
+      'StorageUnavailable',
     ];
     for (const code of codes) expect(apiDoc, code).toContain(`\`${code}\``);
     for (const text of [
@@ -108,7 +112,10 @@ describe('API.md', () => {
       'AuditNotRecorded',
       'x-console-background: 1',
       '`unknown`',
-      'skippedLines',
+      'audit_entries',
+      'nextCursor',
+      'text/csv; charset=utf-8',
+      '/api/health/ready',
     ]) {
       expect(apiDoc).toContain(text);
     }

@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import type { AuditEntry, Role } from '@ecs-console/contract';
 import type { SignedInUser } from '../auth/session.js';
-import type { AuditLog } from './audit-log.js';
+import type { AuditStore } from './audit-store.js';
 
 /** What a route says about an event; who did it and from where come from the request. */
 export type AuditFields = Omit<AuditEntry, 'time' | 'user' | 'role' | 'sourceIp'>;
@@ -16,10 +16,11 @@ export interface AuditRecorder {
 
 /**
  * The audit recorder for one request: the signed-in user and role (or `actor`, for sign-ins) and
- * the client's address (Express's `request.ip`, which honours `trust proxy`).
+ * the client's address (Express's `request.ip`, which honours `trust proxy`). Routes pass
+ * parameters already redacted (`redactParams`): nothing secret reaches the store or the log.
  */
 export function auditFrom(
-  audit: AuditLog,
+  audit: Pick<AuditStore, 'record'>,
   request: Request,
   response: Response,
   actor?: { readonly user: string; readonly role?: Role | undefined },

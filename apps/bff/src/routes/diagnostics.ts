@@ -2,7 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import type { EcsClient, EcsError } from '@ecs-console/ecs-client';
 import { CAPTURED_AT_HEADER, type ConsoleOutputAnswer, type VncLaunchAnswer } from '@ecs-console/contract';
 import { z } from 'zod';
-import type { AuditLog } from '../audit/audit-log.js';
+import type { AuditStore } from '../audit/audit-store.js';
 import { auditFrom } from '../audit/recorder.js';
 import { sendCarriedOut } from '../audit/warning.js';
 import { requireRole } from '../auth/require-role.js';
@@ -14,7 +14,7 @@ import { parseBody } from '../validation.js';
 
 export interface DiagnosticsDeps {
   readonly client: EcsClient;
-  readonly audit: AuditLog;
+  readonly audit: Pick<AuditStore, 'record'>;
   /** The version segment of the official VNC page's URL (`0.0.8`). */
   readonly vncPageVersion: string;
 }
@@ -182,31 +182,22 @@ export function diagnosticsRoutes({ client, audit: auditLog, vncPageVersion }: D
       ]);
       const instance = described.Instances.Instance.find((found) => found.InstanceId === target.instanceId);
       if (!instance) {
+        const message = `The instance ${target.instanceId} does not exist in ${target.regionId}.`;
         await audit.record({
           ...opened,
           outcome: 'failure',
           code: 'InvalidInstanceId.NotFound',
+          message,
           requestId: described.RequestId,
         });
-        sendError(
-          response,
-          404,
-          'InvalidInstanceId.NotFound',
-          `The instance ${target.instanceId} does not exist in ${target.regionId}.`,
-          described.RequestId,
-        );
+        sendError(response, 404, 'InvalidInstanceId.NotFound', message, described.RequestId);
         return;
       }
       const websocketUrl = decodeVncUrl(vnc.VncUrl);
       if (!websocketUrl) {
-        await audit.record({ ...opened, outcome: 'failure', code: 'InvalidVncUrl', requestId: vnc.RequestId });
-        sendError(
-          response,
-          502,
-          'InvalidVncUrl',
-          'ECS returned a VNC address that is not a WebSocket URL.',
-          vnc.RequestId,
-        );
+        const message = 'ECS returned a VNC address that is not a WebSocket URL.';
+        await audit.record({ ...opened, outcome: 'failure', code: 'InvalidVncUrl', message, requestId: vnc.RequestId });
+        sendError(response, 502, 'InvalidVncUrl', message, vnc.RequestId);
         return;
       }
       const isWindows = instance.OSType === 'windows';
@@ -225,7 +216,13 @@ export function diagnosticsRoutes({ client, audit: auditLog, vncPageVersion }: D
       );
     } catch (error) {
       if (!isEcsFailure(error)) throw error;
-      await audit.record({ ...opened, outcome: 'failure', code: error.code, requestId: error.requestId });
+      await audit.record({
+        ...opened,
+        outcome: 'failure',
+        code: error.code,
+        message: error.message,
+        requestId: error.requestId,
+      });
       sendEcsError(response, error);
     }
   });

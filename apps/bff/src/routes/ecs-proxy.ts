@@ -1,8 +1,9 @@
 import { Router } from 'express';
 import type { EcsClient } from '@ecs-console/ecs-client';
 import { hasRole } from '@ecs-console/contract';
-import { redactParams, type AuditLog } from '../audit/audit-log.js';
+import type { AuditStore } from '../audit/audit-store.js';
 import { auditFrom, type AuditFields } from '../audit/recorder.js';
+import { redactParams } from '../audit/redact.js';
 import { sendCarriedOut } from '../audit/warning.js';
 import { signedInUser } from '../auth/session.js';
 import { callerFor } from '../ecs/fair-client.js';
@@ -23,7 +24,7 @@ export function ecsProxyRoutes({
   onWrite,
 }: {
   client: EcsClient;
-  audit: AuditLog;
+  audit: Pick<AuditStore, 'record'>;
   /** Told after every write that reached ECS or may have (success, failure, unknown outcome), with its region. */
   onWrite?: (regionId: string | undefined) => void;
 }): Router {
@@ -83,6 +84,7 @@ export function ecsProxyRoutes({
         ...write,
         outcome: unknown ? 'unknown' : 'failure',
         code: error.code,
+        message: error.message,
         requestId: error.requestId,
       });
       if (unknown) sendOutcomeUnknown(response, error, action, resourceIds);
