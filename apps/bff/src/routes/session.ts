@@ -56,6 +56,7 @@ export function sessionRoutes({ users, sessions, audit: auditLog, backend, db, n
       params: {},
       outcome: user ? 'success' : 'failure',
       code: user ? undefined : 'InvalidCredentials',
+      message: user ? undefined : 'The username or password is not right.',
     });
     if (!user) {
       sendError(response, 401, 'InvalidCredentials', 'The username or password is not right.');
@@ -90,7 +91,12 @@ export function sessionRoutes({ users, sessions, audit: auditLog, backend, db, n
     const audit = auditFrom(auditLog, request, response);
     const change = { event: 'user', action: 'ChangeOwnPassword', resourceIds: [session.username], params: {} } as const;
     if (!(await users.verify(session.accountId, body.currentPassword))) {
-      await audit.record({ ...change, outcome: 'failure', code: 'WrongPassword' });
+      await audit.record({
+        ...change,
+        outcome: 'failure',
+        code: 'WrongPassword',
+        message: 'The current password is not right.',
+      });
       sendError(response, 403, 'WrongPassword', 'The current password is not right.');
       return;
     }
