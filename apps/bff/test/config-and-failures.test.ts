@@ -1,6 +1,7 @@
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/index.js';
+import { StorageUnavailableError } from '../src/storage/database.js';
 import { ADMIN_PASSWORD, Browser, startTestConsole } from './support/console-harness.js';
 
 describe('configuration', () => {
@@ -64,7 +65,17 @@ describe('when ECS cannot be reached', () => {
       delete process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET;
       await app.close();
     }
-  }, 30_000);
+  }, 120_000);
+});
+
+describe('when the database cannot be reached at start', () => {
+  it('does not start, with an error that says the database is unavailable', async () => {
+    const start = startTestConsole({
+      CONSOLE_DATABASE_URL: `postgres://postgres@127.0.0.1:${await closedPort()}/console`,
+      CONSOLE_DATABASE_CONNECT_TIMEOUT_MS: '2000',
+    });
+    await expect(start).rejects.toBeInstanceOf(StorageUnavailableError);
+  }, 120_000);
 });
 
 describe('login rate limit', () => {
@@ -80,5 +91,5 @@ describe('login rate limit', () => {
     } finally {
       await app.close();
     }
-  }, 60_000);
+  }, 120_000);
 });

@@ -1,8 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { AuditEntry } from '@ecs-console/contract';
-import { ADMIN_PASSWORD, Browser, startTestConsole } from './support/console-harness.js';
+import { ADMIN_PASSWORD, Browser, startTestConsole, storedAuditEntries } from './support/console-harness.js';
+import { freshServerUrl } from './support/databases.js';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -32,8 +30,7 @@ describe('login throttling per account', () => {
       }
       expect(statuses.filter((status) => status === 401)).toHaveLength(10);
       expect(statuses.filter((status) => status === 429)).toHaveLength(40);
-      const audit = (await readFile(join(app.dataDir, 'audit.jsonl'), 'utf8')).trim().split('\n');
-      const evaluated = audit.map((line) => JSON.parse(line) as AuditEntry).filter((entry) => entry.event === 'login');
+      const evaluated = (await storedAuditEntries(app.db)).filter((entry) => entry.event === 'login');
       expect(evaluated).toHaveLength(10);
 
       // The right password is refused too while the account cools down; another account is not.
@@ -64,7 +61,7 @@ describe('login throttling per account', () => {
       vi.useRealTimers();
       await app.close();
     }
-  }, 60_000);
+  }, 120_000);
 
   it('does not count successful sign-ins', async () => {
     const app = await startTestConsole({ CONSOLE_TRUST_PROXY: '1' });
@@ -81,5 +78,31 @@ describe('login throttling per account', () => {
     } finally {
       await app.close();
     }
-  }, 60_000);
+  }, 120_000);
+});
+
+describe('login throttling across replicas', () => {
+  it('counts the failures two consoles on one PostgreSQL server see together', async () => {
+    const url = await freshServerUrl();
+    let clock = Date.now();
+    const consoles = [
+      await startTestConsole({ CONSOLE_DATABASE_URL: url }, undefined, { now: () => clock }),
+      await startTestConsole({ CONSOLE_DATABASE_URL: url }, undefined, { now: () => clock }),
+    ];
+    try {
+      const statuses: number[] = [];
+      for (let guess = 0; guess < 14; guess++) {
+        const answer = await new Browser(consoles[guess % 2]!.url).login('admin', `guess-number-${guess}`);
+        statuses.push(answer.status);
+      }
+      // Ten failures in all are evaluated, whichever console they reached; then both refuse.
+      expect(statuses.filter((status) => status === 401)).toHaveLength(10);
+      expect(statuses.slice(10)).toEqual([429, 429, 429, 429]);
+      // The consoles' clock, not the wall clock, ends the window.
+      clock += 16 * 60_000;
+      expect((await new Browser(consoles[1]!.url).login('admin', ADMIN_PASSWORD)).status).toBe(200);
+    } finally {
+      await Promise.all(consoles.map((each) => each.close()));
+    }
+  }, 180_000);
 });

@@ -1,17 +1,16 @@
-import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '@ecs-console/contract';
 import { ConfigError, loadConfig } from '../src/index.js';
 import { hashPassword } from '../src/auth/passwords.js';
-import { ADMIN_PASSWORD, Browser, startConsoleAsAdmin, startTestConsole } from './support/console-harness.js';
+import { ADMIN_PASSWORD, Browser, startConsoleAsAdmin, storedAuditEntries } from './support/console-harness.js';
 
 let app: Awaited<ReturnType<typeof startConsoleAsAdmin>>['app'];
 let admin: Browser;
 
 beforeAll(async () => {
   ({ app, admin } = await startConsoleAsAdmin());
-}, 30_000);
+}, 120_000);
 afterAll(() => app.close());
 
 const WEAK = ['password1234', ' '.repeat(12), '\t \n '.repeat(4), 'short-one', '123456789012', 'qwertyuiop12'];
@@ -30,7 +29,7 @@ describe('password policy', () => {
     const short = await admin.post('/api/users', { username: 'weakling', password: 'short-one', role: 'viewer' });
     expect(short.body.message).toMatch(/12 characters/);
     expect((await admin.get('/api/users')).text).not.toContain('weakling');
-  }, 30_000);
+  }, 90_000);
 
   it('refuses the first admin password from CONSOLE_ADMIN_PASSWORD with a config error', () => {
     expect(() => loadConfig({ CONSOLE_ADMIN_PASSWORD: 'password1234' })).toThrow(ConfigError);
@@ -41,23 +40,13 @@ describe('password policy', () => {
   });
 
   it('lets an account with an old weak password keep signing in', async () => {
-    const path = join(app.dataDir, 'users.json');
-    const file = JSON.parse(await readFile(path, 'utf8')) as { users: Record<string, unknown>[] };
-    file.users.push({
-      username: 'oldtimer',
-      role: 'viewer',
-      passwordHash: await hashPassword('password1234'),
-      createdAt: '2025-01-01T00:00:00.000Z',
-      sessionVersion: 0,
-    });
-    await writeFile(path, JSON.stringify(file));
-    const reopened = await startTestConsole({ CONSOLE_DATA_DIR: app.dataDir });
-    try {
-      expect((await new Browser(reopened.url).login('oldtimer', 'password1234')).status).toBe(200);
-    } finally {
-      await reopened.close();
-    }
-  }, 30_000);
+    // As an account from before the policy (or imported from 0.1.0) is stored.
+    await app.db.query(
+      `INSERT INTO users (id, username, role, password_hash, created_at) VALUES ($1, 'oldtimer', 'viewer', $2, $3)`,
+      [randomUUID(), await hashPassword('password1234'), new Date('2025-01-01T00:00:00.000Z')],
+    );
+    expect((await new Browser(app.url).login('oldtimer', 'password1234')).status).toBe(200);
+  }, 90_000);
 });
 
 describe('PUT /api/session/password', () => {
@@ -95,15 +84,15 @@ describe('PUT /api/session/password', () => {
     expect((await new Browser(app.url).login('selfie', 'selfie-first-password')).status).toBe(401);
     expect((await new Browser(app.url).login('selfie', 'selfie-second-password')).status).toBe(200);
 
-    const entries = (await admin.get('/api/audit?limit=50')).body.entries as AuditEntry[];
-    expect(entries.find((entry) => entry.action === 'ChangeOwnPassword')).toMatchObject({
-      user: 'selfie',
-      event: 'user',
-      resourceIds: ['selfie'],
-      outcome: 'success',
-    });
+    const entries: AuditEntry[] = await storedAuditEntries(app.db);
+    // The wrong guess and the change, each once (the change in the same transaction as the new password).
+    const own = entries.filter((entry) => entry.action === 'ChangeOwnPassword');
+    expect(own).toEqual([
+      expect.objectContaining({ user: 'selfie', event: 'user', outcome: 'failure', code: 'WrongPassword' }),
+      expect.objectContaining({ user: 'selfie', event: 'user', resourceIds: ['selfie'], outcome: 'success' }),
+    ]);
     expect(JSON.stringify(entries)).not.toContain('selfie-second-password');
-  }, 30_000);
+  }, 90_000);
 
   it('needs a session and a strict body', async () => {
     const anonymous = await new Browser(app.url).request('PUT', '/api/session/password', {
@@ -118,7 +107,7 @@ describe('PUT /api/session/password', () => {
     });
     expect(extra.status).toBe(400);
     expect(extra.body.code).toBe('InvalidParameter');
-  }, 30_000);
+  }, 90_000);
 
   it('is rate-limited like sign-ins for wrong current passwords', async () => {
     const browser = new Browser(app.url);
@@ -134,5 +123,5 @@ describe('PUT /api/session/password', () => {
     }
     expect(statuses.slice(0, 10).every((status) => status === 403)).toBe(true);
     expect(statuses.slice(10)).toEqual([429, 429]);
-  }, 60_000);
+  }, 120_000);
 });
