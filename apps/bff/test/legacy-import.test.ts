@@ -6,7 +6,7 @@ import type { AuditEntry } from '@ecs-console/contract';
 import { sealData } from 'iron-session';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../src/auth/passwords.js';
-import type { Database } from '../src/storage/database.js';
+import type { Connection, Database } from '../src/storage/database.js';
 import {
   importLegacyData,
   IMPORTED_SUFFIX,
@@ -145,10 +145,13 @@ describe.each(eachDatabase())('importing the files of 0.1.0 ($name)', (kind) => 
         sessionVersion: user.session_version,
       })),
     ).toEqual(fixtureUsers);
-    for (const [username, password] of Object.entries(passwords)) {
-      const user = users.find((each) => each.username === username);
-      expect(await verifyPassword(password, user!.password_hash), username).toBe(true);
-    }
+    const verified = await Promise.all(
+      Object.entries(passwords).map(async ([username, password]) => {
+        const user = users.find((each) => each.username === username);
+        return [username, await verifyPassword(password, user!.password_hash)] as const;
+      }),
+    );
+    expect(verified).toEqual(Object.keys(passwords).map((username) => [username, true]));
 
     expect(await storedAudit(db)).toEqual(fixtureAudit);
 
@@ -284,10 +287,25 @@ describe.each(eachDatabase())('importing the files of 0.1.0 ($name)', (kind) => 
       `${text}\n{"truncated\nnot json at all\n\n${JSON.stringify({ time: 'x' })}\n`,
     );
     const { logger, lines } = memoryLogger();
+    // The statements the import runs in its transaction, to see the batches.
+    const statements: string[] = [];
+    const counting: Connection = {
+      query: (sql, params) => db.query(sql, params),
+      transaction: (work) =>
+        db.transaction((tx) =>
+          work({
+            query: (sql, params) => {
+              statements.push(sql);
+              return tx.query(sql, params);
+            },
+          }),
+        ),
+    };
 
-    const counts = await importLegacyData(db, dir, logger);
+    const counts = await importLegacyData(counting, dir, logger);
 
     expect(counts).toMatchObject({ auditEntries: entries.length, skippedLines: 3 });
+    expect(statements.filter((sql) => sql.includes('INSERT INTO audit_entries'))).toHaveLength(3);
     expect(await storedAudit(db)).toEqual(entries);
     expect(lines.join('')).toContain(
       `"lineNumbers":[${entries.length + 1},${entries.length + 2},${entries.length + 4}]`,
@@ -360,9 +378,12 @@ describe.each(eachDatabase())('importing the files of 0.1.0 ($name)', (kind) => 
 });
 
 describe('the upgraded console on a 0.1.0 data directory', () => {
+  // A whole console start and several scrypt checks: a wide limit for a loaded machine.
   it("signs in 0.1.0's users with their passwords, accepts 0.1.0's cookies and shows 0.1.0's audit log", async () => {
     const dir = await dataDirFromFixture();
-    const app = await startTestConsole({ CONSOLE_DATA_DIR: dir });
+    // The clock before 0.1.0's revocations expire, so they are imported and still count.
+    const now = beforeExpiries().getTime();
+    const app = await startTestConsole({ CONSOLE_DATA_DIR: dir }, undefined, { now: () => now });
     try {
       // The harness's CONSOLE_ADMIN_PASSWORD does not replace the imported admin's.
       expect((await new Browser(app.url).login('admin', ADMIN_PASSWORD)).status).toBe(401);
@@ -390,29 +411,24 @@ describe('the upgraded console on a 0.1.0 data directory', () => {
         .reverse();
       expect(imported).toEqual(fixtureAudit);
 
-      // A cookie sealed with 0.1.0's session-key, as 0.1.0 sealed them, for its account and version.
-      const account = fixtureUsers.find((user) => user.username === 'olga')!;
-      const now = Date.now();
-      const seal = await sealData(
-        {
-          sid: 'a-session-of-version-0-1-0',
-          accountId: account.id,
-          version: account.sessionVersion,
-          issuedAt: now,
-          lastSeenAt: now,
-        },
-        { password: fixtureKey, ttl: 12 * 3600 + 60 },
-      );
-      const old = new Browser(app.url);
-      old.cookie = `ecs_console_session=${seal}`;
-      const session = await old.get('/api/session');
+      // Cookies sealed with 0.1.0's session-key as 0.1.0 sealed them (its own expired long ago).
+      const cookieOf = async (username: string, sid: string) => {
+        const account = fixtureUsers.find((user) => user.username === username)!;
+        const data = { sid, accountId: account.id, version: account.sessionVersion, issuedAt: now, lastSeenAt: now };
+        const old = new Browser(app.url);
+        old.cookie = `ecs_console_session=${await sealData(data, { password: fixtureKey, ttl: 12 * 3600 + 60 })}`;
+        return old;
+      };
+      const session = await (await cookieOf('olga', 'a-session-of-version-0-1-0')).get('/api/session');
       expect(session.status).toBe(200);
       expect(session.body.user).toEqual({ username: 'olga', role: 'operator' });
+      // A session 0.1.0 revoked (a logout) stays revoked.
+      expect((await (await cookieOf('vic', fixtureRevoked[0]![0])).get('/api/session')).status).toBe(401);
     } finally {
       await app.close();
     }
     expect((await readdir(dir)).filter((name) => name.endsWith(IMPORTED_SUFFIX)).sort()).toEqual(
       FILES.map((name) => `${name}${IMPORTED_SUFFIX}`).sort(),
     );
-  });
+  }, 120_000);
 });
