@@ -90,6 +90,8 @@ export function auditRoutes({ audit }: { audit: AuditStore }): Router {
         yield firstBatch.value;
         yield* chunks;
       })(),
+      // One batch ahead at most: the next is read when the client has taken this one.
+      { highWaterMark: 1 },
     );
     try {
       await pipeline(body, response);
