@@ -1,3 +1,4 @@
+import { auditPaging } from './suites/audit.js';
 import { clientVsPopCore } from './suites/client-vs-pop-core.js';
 import { clientVsUndici } from './suites/client-vs-undici.js';
 import { diskList } from './suites/disk-list.js';
@@ -7,6 +8,7 @@ import { fleetSharing } from './suites/fleet-sharing.js';
 import { fleetThroughBff } from './suites/fleet-through-bff.js';
 import { refreshBytes } from './suites/refresh-bytes.js';
 import { securityGroupList } from './suites/security-group-list.js';
+import { storageLatency } from './suites/storage-latency.js';
 import { wireSize } from './suites/wire-size.js';
 
 /**
@@ -26,6 +28,8 @@ const suites: Record<string, () => Promise<void>> = {
   wire: wireSize,
   filter: filterLatency,
   refresh: refreshBytes,
+  audit: auditPaging,
+  'storage-latency': storageLatency,
 };
 
 const wanted = process.argv.slice(2).filter((arg) => arg !== '--');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Credentials } from '@ecs-console/ecs-client';
 import { startChildServer, type ChildServer } from '../lib/child-server.js';
 
-const ADMIN_PASSWORD = 'bench-admin-password';
+export const ADMIN_PASSWORD = 'bench-admin-password';
 
 /** The BFF in its own process on `ecsUrl` (an emulator), configured by `env` as in production. */
 export async function startBff(
@@ -22,6 +22,15 @@ export async function startBff(
     ALIBABA_CLOUD_ACCESS_KEY_SECRET: credentials.accessKeySecret,
     ...env,
   });
+}
+
+/**
+ * A console with no ECS behind it, for storage benchmarks: `env` picks its database
+ * (CONSOLE_DATABASE_URL, or CONSOLE_DATA_DIR for the embedded one); ECS calls would go to a closed
+ * port, and none are made.
+ */
+export function startStorageConsole(env: Readonly<Record<string, string>>): Promise<ChildServer> {
+  return startBff('http://127.0.0.1:9', { accessKeyId: 'bench-no-ecs', accessKeySecret: 'bench-no-ecs-secret' }, env);
 }
 
 /** A session cookie of the BFF's admin (a new session each time). */
