@@ -8,5 +8,6 @@ const config = loadConfig(process.env);
 const running = await startConsole(config, createLogger(config.LOG_LEVEL));
 process.send?.({ url: running.url });
 
-// A normal exit on kill, so a --cpu-prof run writes this process's profile too.
-process.once('SIGTERM', () => process.exit(0));
+// A normal exit on kill, so a --cpu-prof run writes this process's profile too; the database is
+// closed first (PGlite's files and lock left clean, a server's connections ended).
+process.once('SIGTERM', () => void running.close().finally(() => process.exit(0)));
