@@ -3,10 +3,11 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { createApp } from './app.js';
-import { AuditStore } from './audit/audit-store.js';
+import { AuditStore, startAuditRetention } from './audit/audit-store.js';
 import { Sessions } from './auth/session.js';
 import { UserStore } from './auth/users.js';
 import type { Database } from './storage/database.js';
+import { importLegacyData } from './storage/legacy-import.js';
 import { openDatabase } from './storage/open.js';
 import { RevokedSessions } from './storage/revoked-sessions.js';
 import { sessionSecret } from './storage/settings.js';
@@ -64,10 +65,9 @@ export async function startConsole(
   const now = options.now;
   const nowDate = now ? () => new Date(now()) : () => new Date();
   const { db, startup } = await openDatabase(config, async (connection, database) => {
-    // LEGACY IMPORT (H4): enable when apps/bff/src/storage/legacy-import.ts lands — before ensureAdmin,
-    // so 0.1.0's users (and its session key, so old cookies keep working) come first:
-    //   const imported = await importLegacyData(connection, config.CONSOLE_DATA_DIR, logger);
-    //   if (imported) logger.info(imported, 'imported the data of ECS Console 0.1.0');
+    // Before the first admin: 0.1.0's accounts (and its session key, so old cookies keep working) come first.
+    const imported = await importLegacyData(connection, config.CONSOLE_DATA_DIR, logger, { now: nowDate });
+    if (imported) logger.info({ imported }, 'imported the data of ECS Console 0.1.0');
     const admin = await new UserStore(database, { now: nowDate }).ensureAdmin(
       config.CONSOLE_ADMIN_PASSWORD,
       connection,
@@ -77,7 +77,7 @@ export async function startConsole(
   });
   const users = new UserStore(db, { now: nowDate });
   const audit = new AuditStore(db, { now: nowDate });
-  // TODO(lead): start the audit retention (CONSOLE_AUDIT_RETENTION_DAYS) with H3's API once it lands.
+  const retention = startAuditRetention(audit, config.CONSOLE_AUDIT_RETENTION_DAYS, logger);
   const sessions = new Sessions(
     {
       secret: startup.secret,
@@ -91,6 +91,7 @@ export async function startConsole(
   try {
     backend = await openEcsBackend(config, ecsClientLogger(logger));
   } catch (error) {
+    retention.stop();
     await db.close();
     throw error;
   }
@@ -120,6 +121,7 @@ export async function startConsole(
       );
     });
   } catch (error) {
+    retention.stop();
     await backend.close();
     await db.close();
     throw error;
@@ -137,6 +139,7 @@ export async function startConsole(
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await backend.close();
+      retention.stop();
       await db.close();
     },
   };
