@@ -100,11 +100,12 @@ async function count(db: Database, table: string): Promise<number> {
 }
 
 describe.each(eachDatabase())('importing the files of 0.1.0 ($name)', (kind) => {
-  // One database per kind, emptied before each test (a new PGlite per test is slow to start).
+  // One database per kind, emptied before each test (a new PGlite per test is slow to start; on a
+  // loaded machine even one start can take longer than the default hook limit).
   let db: Database;
   beforeAll(async () => {
     db = await openMigrated(kind);
-  });
+  }, 120_000);
   beforeEach(async () => {
     await db.query(
       'TRUNCATE users, audit_entries, revoked_sessions, login_failures, console_settings, legacy_imports RESTART IDENTITY',
