@@ -28,7 +28,12 @@ const up = {
   status: 'ok',
   ready: true,
   backend: 'emulator',
-  database: { kind: 'server', reachable: true, schemaVersion: SCHEMA_VERSION, latencyMs: expect.any(Number) },
+  database: {
+    kind: 'server',
+    reachable: true,
+    schemaVersion: SCHEMA_VERSION,
+    latencyMs: expect.any(Number) as unknown,
+  },
 };
 const down = {
   status: 'degraded',

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { UserError, UserStore } from '../src/auth/users.js';
+import { UserStore, type UserError } from '../src/auth/users.js';
 import type { Database } from '../src/storage/database.js';
 import { RevokedSessions } from '../src/storage/revoked-sessions.js';
 import { readSetting, sessionSecret, SESSION_SECRET_SETTING } from '../src/storage/settings.js';
