@@ -1,6 +1,4 @@
-import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vncConnectSources } from '../src/console.js';
 import { imageTypeOf } from '../src/diagnostics/image-type.js';
@@ -11,6 +9,7 @@ import {
   memoryLogger,
   startConsoleWithStaff,
   startTestConsole,
+  storedAuditEntries,
 } from './support/console-harness.js';
 
 let consoleApp: RunningConsole & { dataDir: string };
@@ -180,8 +179,9 @@ describe('VNC launch', () => {
     expect(expires).toBeLessThanOrEqual(Date.now() + 15_000);
 
     const token = new URL(websocketUrl as string).searchParams.get('s')!;
-    const lines = (await readFile(join(consoleApp.dataDir, 'audit.jsonl'), 'utf8')).trim().split('\n');
-    expect(JSON.parse(lines.at(-1)!)).toMatchObject({
+    const stored = await storedAuditEntries(consoleApp.db);
+    const lines = stored.map((entry) => JSON.stringify(entry));
+    expect(stored.at(-1)).toMatchObject({
       user: 'olga',
       role: 'operator',
       event: 'action',
@@ -216,6 +216,8 @@ describe('VNC launch', () => {
       resourceIds: [id],
       outcome: 'failure',
       code: 'IncorrectInstanceStatus',
+      message: response.body.message,
+      requestId: response.body.requestId,
     });
   });
 
