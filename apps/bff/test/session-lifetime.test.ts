@@ -20,7 +20,7 @@ beforeAll(async () => {
   app = await startTestConsole({ CONSOLE_SESSION_IDLE_MINUTES: '1' }, undefined, { now: () => clock });
   admin = new Browser(app.url);
   expect((await admin.login('admin', ADMIN_PASSWORD)).status).toBe(200);
-}, 30_000);
+}, 120_000);
 afterAll(async () => {
   vi.useRealTimers();
   await app.close();
