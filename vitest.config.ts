@@ -34,9 +34,9 @@ export default defineConfig({
           environment: 'node',
           // One private PostgreSQL server for the run (or CONSOLE_TEST_DATABASE_URL): support/databases.ts.
           globalSetup: ['test/support/global-postgres.ts'],
-          // Opening a PGlite database (WebAssembly PostgreSQL) takes seconds on a shared machine.
-          testTimeout: 30_000,
-          hookTimeout: 30_000,
+          // Opening a PGlite database (WebAssembly PostgreSQL) takes seconds of CPU, more on a busy machine.
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       {

@@ -6,7 +6,7 @@ export interface PostgresServer {
   readonly dataDir: string;
   /** Stops the server at once and removes its files. */
   stop(): Promise<void>;
-  /** Stops the server at once (like a crash) but keeps its files for restart(). */
+  /** Stops the server (ending its sessions at once) but keeps its files for restart(). */
   pause(): Promise<void>;
   /** Starts a paused server again on the same port with the same databases. */
   restart(): Promise<void>;

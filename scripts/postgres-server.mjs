@@ -128,9 +128,13 @@ export async function startPostgres() {
       await asOwner('pg_ctl', ['-D', cluster, '-m', 'immediate', '-w', '-s', 'stop']).catch(() => undefined);
       await rm(dataDir, { recursive: true, force: true });
     },
-    /** Stops the server but keeps its files, so `restart()` brings the same databases back. */
+    /**
+     * Stops the server (its sessions end at once) but keeps its files, so `restart()` brings the
+     * same databases back. Fast, not immediate: with synchronous_commit off an immediate stop
+     * would lose the last commits.
+     */
     async pause() {
-      await asOwner('pg_ctl', ['-D', cluster, '-m', 'immediate', '-w', '-s', 'stop']);
+      await asOwner('pg_ctl', ['-D', cluster, '-m', 'fast', '-w', '-s', 'stop']);
     },
     async restart() {
       const options = [`-p ${port}`, ...settings.map((setting) => `-c ${setting}`)].join(' ');

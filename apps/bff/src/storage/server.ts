@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
-import { asStorageError, type Connection, type Database, type Queryable } from './database.js';
+import { asStorageError, StorageUnavailableError, type Connection, type Database, type Queryable } from './database.js';
 
 export interface ServerDatabaseSettings {
   readonly url: string;
@@ -81,13 +81,18 @@ class ServerDatabase implements Database {
       throw asStorageError(error);
     }
     let broken: Error | undefined;
+    // A checked-out client whose connection drops between queries emits 'error'; unheard, that
+    // would crash the process (the pool listens only while the client is idle).
+    const onError = (error: Error) => (broken ??= error);
+    client.on('error', onError);
     try {
       return await work(client);
     } catch (error) {
       // A connection that failed mid-work is not given back to the pool.
-      if (error instanceof Error && error.name === 'StorageUnavailableError') broken = error;
+      if (error instanceof StorageUnavailableError) broken ??= error;
       throw error;
     } finally {
+      client.off('error', onError);
       client.release(broken);
     }
   }

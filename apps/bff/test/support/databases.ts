@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import pg from 'pg';
 import { inject } from 'vitest';
 import type { Database } from '../../src/storage/database.js';
@@ -66,4 +67,18 @@ export async function openMigrated(kind: DatabaseKindName | DatabaseKindCase): P
     throw error;
   }
   return db;
+}
+
+/** A loopback port nothing listens on (the OS picked it free, then it was let go). */
+export function closedPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
 }
