@@ -1,8 +1,7 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertAuditEntry } from '../src/audit/audit-store.js';
@@ -10,23 +9,10 @@ import type { Database } from '../src/storage/database.js';
 import { openEmbeddedDatabase } from '../src/storage/embedded.js';
 import { migrate, SCHEMA_VERSION, schemaVersion, STARTUP_LOCK_KEY } from '../src/storage/migrations.js';
 import { openServerDatabase } from '../src/storage/server.js';
-import { dumpEmbeddedDatabase } from '../src/tools/dump-embedded.js';
+import { dumpEmbeddedDatabase, dumpEmbeddedDatabaseToFile } from '../src/tools/dump-embedded.js';
 import { freshServerUrl, TEST_SERVER_SETTINGS } from './support/databases.js';
 
 const run = promisify(execFile);
-
-/** The dump as text (the tool writes it to stdout). */
-async function dumpToText(dataDir: string): Promise<string> {
-  const chunks: Buffer[] = [];
-  const out = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      chunks.push(chunk);
-      done();
-    },
-  });
-  await dumpEmbeddedDatabase(dataDir, out);
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 /** Restores a dump as README says: `psql $URL < backup.sql` (stopping at the first error). */
 async function restore(url: string, dump: string): Promise<void> {
@@ -85,7 +71,7 @@ describe('pnpm db:dump (dump-embedded)', () => {
   });
 
   it('writes SQL that psql restores into a PostgreSQL server: users, audit entries and the schema version', async () => {
-    const dump = await dumpToText(dataDir);
+    const dump = await dumpEmbeddedDatabase(dataDir);
     expect(dump).toContain('CREATE TABLE public.audit_entries');
     expect(dump).not.toMatch(/OWNER TO|GRANT /);
 
@@ -155,18 +141,42 @@ describe('pnpm db:dump (dump-embedded)', () => {
   it('refuses while a console has the embedded database open, and says to stop it first', async () => {
     const running = await openEmbeddedDatabase(dataDir);
     try {
-      await expect(dumpToText(dataDir)).rejects.toThrow(/in use by another console process.*Stop the console/s);
+      await expect(dumpEmbeddedDatabase(dataDir)).rejects.toThrow(
+        /in use by another console process.*Stop the console/s,
+      );
     } finally {
       await running.close();
     }
     // Once it is closed the dump works.
-    expect(await dumpToText(dataDir)).toContain('INSERT INTO public.users');
+    expect(await dumpEmbeddedDatabase(dataDir)).toContain('INSERT INTO public.users');
+  });
+
+  it('writes a file only its owner can read, and no file when the dump fails', async () => {
+    const backups = await mkdtemp(join(tmpdir(), 'dump-embedded-files-'));
+    try {
+      const path = join(backups, 'backup.sql');
+      await dumpEmbeddedDatabaseToFile(dataDir, path);
+      expect((await stat(path)).mode & 0o777).toBe(0o600);
+      expect(await readFile(path, 'utf8')).toContain('INSERT INTO public.audit_entries');
+
+      const running = await openEmbeddedDatabase(dataDir);
+      try {
+        await expect(dumpEmbeddedDatabaseToFile(dataDir, join(backups, 'later.sql'))).rejects.toThrow(
+          /Stop the console/,
+        );
+      } finally {
+        await running.close();
+      }
+      expect(await readdir(backups)).toEqual(['backup.sql']);
+    } finally {
+      await rm(backups, { recursive: true, force: true });
+    }
   });
 
   it('refuses a data directory without an embedded database instead of creating one', async () => {
     const empty = await mkdtemp(join(tmpdir(), 'dump-embedded-empty-'));
     try {
-      await expect(dumpToText(empty)).rejects.toThrow(/no embedded database in .*db/);
+      await expect(dumpEmbeddedDatabase(empty)).rejects.toThrow(/no embedded database in .*db/);
     } finally {
       await rm(empty, { recursive: true, force: true });
     }
