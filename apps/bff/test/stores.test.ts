@@ -39,7 +39,7 @@ describe.each(eachDatabase())('stores on $name', (kind) => {
       // A session already past its expiry needs no record.
       await store.revoke('session-d', now - 1);
       expect(await store.isRevoked('session-d')).toBe(false);
-    });
+    }, 120_000);
   });
 
   describe('users', () => {
@@ -115,7 +115,7 @@ describe.each(eachDatabase())('stores on $name', (kind) => {
       expect(secrets[0]).toHaveLength(43);
       expect(await readSetting(db, SESSION_SECRET_SETTING)).toBe(secrets[0]);
       expect(await sessionSecret(db, 'x'.repeat(32))).toBe('x'.repeat(32));
-    });
+    }, 120_000);
   });
 
   describe('the sign-in throttle store', () => {
@@ -144,6 +144,6 @@ describe.each(eachDatabase())('stores on $name', (kind) => {
       await one.prune();
       const [row] = await db.query<{ count: number }>('SELECT count(*)::int AS count FROM login_failures');
       expect(row!.count).toBe(0);
-    });
+    }, 120_000);
   });
 });
