@@ -7,7 +7,7 @@ import { fmt, interleaved, printTable } from '../lib/measure.js';
 import { signIn, startStorageConsole } from '../servers/bff-child.js';
 
 const SERVER_ENTRIES = 1_000_000;
-/** PGlite fills them in about 3 minutes on a 2-core machine (the server in about 1). */
+/** PGlite fills them in 3 to 5 minutes on a 2-core machine, a server in 1 to 2. */
 const EMBEDDED_ENTRIES = 1_000_000;
 const DEEP_PAGE = 1_000;
 const ROUNDS = 30;
