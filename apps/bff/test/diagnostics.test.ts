@@ -19,7 +19,7 @@ let viewer: Browser;
 
 beforeAll(async () => {
   ({ app: consoleApp, admin, operator, viewer } = await startConsoleWithStaff());
-}, 30_000);
+}, 120_000);
 afterAll(() => consoleApp.close());
 
 interface FleetInstance {
@@ -257,7 +257,7 @@ describe('VNC URLs in logs', () => {
     } finally {
       await app.close();
     }
-  }, 30_000);
+  }, 120_000);
 });
 
 describe('configuration', () => {
