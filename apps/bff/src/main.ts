@@ -3,15 +3,24 @@ import { ConfigError, loadConfig } from './config.js';
 import { startConsole, type RunningConsole } from './console.js';
 import { createLogger } from './logger.js';
 import { isUnavailable, sqlState } from './storage/database.js';
+import { EMBEDDED_DIR } from './storage/embedded.js';
+import { LegacyImportError } from './storage/legacy-import.js';
 import { DatabaseTooNewError } from './storage/migrations.js';
 
 /**
  * A start that failed on the database, as one line for the operator: a database written by a later
- * release, one that cannot be reached, or one that refused (password, missing database,
- * permissions). Undefined for other failures, which keep their stack trace.
+ * release, one that cannot be reached, one that refused (password, missing database,
+ * permissions), an embedded database another process holds, or 0.1.0 files that cannot be
+ * imported. Undefined for other failures, which keep their stack trace.
  */
 function databaseStartFailure(error: unknown): string | undefined {
-  if (error instanceof DatabaseTooNewError) return error.message;
+  if (error instanceof DatabaseTooNewError || error instanceof LegacyImportError) return error.message;
+  if (
+    error instanceof Error &&
+    error.message.startsWith(`the embedded database `) &&
+    error.message.includes(EMBEDDED_DIR)
+  )
+    return error.message;
   if (isUnavailable(error)) {
     return `the database cannot be reached (${(error as Error).message}). Check CONSOLE_DATABASE_URL and that the server is up.`;
   }
