@@ -3,7 +3,7 @@ import { configure, screen } from '@testing-library/react';
 import { Route, Routes, useLocation } from 'react-router';
 import { AuditPage } from '@/features/audit';
 import { stubApi, type SentRequest } from './fetch-stub';
-import { renderInConsole } from './render';
+import { renderInConsole, type ConsoleRender } from './render';
 
 // A page of rows takes a while to render on a busy machine; waits end as soon as their condition holds.
 configure({ asyncUtilTimeout: 10_000 });
@@ -68,7 +68,7 @@ export function renderAuditAt(
   url: string,
   list: (query: Record<string, string>) => AuditAnswer | Response,
   routes: Record<string, Response | ((request: SentRequest) => Response)> = {},
-) {
+): ConsoleRender & { readonly api: ReturnType<typeof stubApi> } {
   const api = stubApi({
     'GET /api/audit': (request) => {
       const answer = list(queryOf(request));

@@ -18,7 +18,7 @@ import { FilterTextField } from './FilterTextField';
 
 interface AuditFiltersProps {
   readonly view: AuditView;
-  readonly onChange: (view: AuditView) => void;
+  readonly onChange: (change: (current: AuditView) => AuditView) => void;
 }
 
 function pickerValue(range: AuditTimeRange | undefined): DateRangePickerProps.Value | null {
@@ -49,11 +49,12 @@ function optionValue<T extends string>(value: string | undefined, values: readon
 export function AuditFilters({ view, onChange }: AuditFiltersProps) {
   const { t } = useTranslation();
   const users = useAuditUserNames();
-  const set = (patch: Partial<AuditView>) => {
-    const next: Record<string, unknown> = { ...view, ...patch };
-    for (const key of Object.keys(next)) if (next[key] === undefined) delete next[key];
-    onChange(next);
-  };
+  const set = (patch: Partial<AuditView>) =>
+    onChange((current) => {
+      const next: Record<string, unknown> = { ...current, ...patch };
+      for (const key of Object.keys(next)) if (next[key] === undefined) delete next[key];
+      return next;
+    });
 
   const anyOption: SelectProps.Option = { value: '', label: t('audit.filters.any') };
   const eventOptions = [
@@ -99,7 +100,6 @@ export function AuditFilters({ view, onChange }: AuditFiltersProps) {
       />
       <FormField label={t('audit.filters.event')}>
         <Select
-          ariaLabel={t('audit.filters.event')}
           selectedOption={eventOptions.find((option) => option.value === (view.event ?? '')) ?? anyOption}
           options={eventOptions}
           onChange={({ detail }) => set({ event: optionValue<AuditEvent>(detail.selectedOption.value, AUDIT_EVENTS) })}
@@ -107,7 +107,6 @@ export function AuditFilters({ view, onChange }: AuditFiltersProps) {
       </FormField>
       <FormField label={t('audit.filters.outcome')}>
         <Select
-          ariaLabel={t('audit.filters.outcome')}
           selectedOption={outcomeOptions.find((option) => option.value === (view.outcome ?? '')) ?? anyOption}
           options={outcomeOptions}
           onChange={({ detail }) =>
@@ -124,7 +123,6 @@ export function AuditFilters({ view, onChange }: AuditFiltersProps) {
       />
       <FormField label={t('audit.filters.time')}>
         <DateRangePicker
-          ariaLabel={t('audit.filters.time')}
           placeholder={t('audit.filters.timePlaceholder')}
           value={pickerValue(view.range)}
           relativeOptions={relativeOptions}

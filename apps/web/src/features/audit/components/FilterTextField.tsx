@@ -49,8 +49,7 @@ export function FilterTextField({
         statusType={suggestionsLoading ? 'loading' : 'finished'}
         loadingText={t('audit.filters.loadingUsers')}
         enteredTextLabel={(text) => t('audit.filters.useValue', { value: text })}
-        ariaLabel={label}
-        clearAriaLabel={t('audit.filters.clear')}
+        clearAriaLabel={t('audit.filters.clearField', { field: label })}
         onChange={({ detail }) => {
           setDraft(detail.value);
           if (detail.value === '') commit('');

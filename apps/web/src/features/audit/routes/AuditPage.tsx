@@ -32,7 +32,7 @@ export function AuditPage() {
     userStorageKey(user.username, 'audit-table'),
     parseAuditPreferences,
   );
-  const { view, entryId, setView, setEntryId, entryHref } = useAuditAddress();
+  const { view, entryId, changeView, setEntryId, entryHref } = useAuditAddress();
   const { query, pages, page, goToPage } = useAuditPaging(view, preferences.pageSize);
   const entries = query.data?.entries ?? NO_ENTRIES;
   // Relative times and a relative range count from the last answer.
@@ -46,7 +46,7 @@ export function AuditPage() {
   }, [queryClient, view, preferences.pageSize, pages.cursors, page]);
 
   const columns = useAuditColumns({ timeZone: preferences.timeZone, now, entryHref, onOpen: setEntryId });
-  const clearFilters = useCallback(() => setView({}), [setView]);
+  const clearFilters = useCallback(() => changeView(() => ({})), [changeView]);
 
   return (
     <SpaceBetween size="m">
@@ -67,7 +67,7 @@ export function AuditPage() {
         columns={columns}
         preferences={preferences}
         exportHref={auditExportPath(resolveAuditFilter(view, now))}
-        filters={<AuditFilters view={view} onChange={setView} />}
+        filters={<AuditFilters view={view} onChange={changeView} />}
         onPage={goToPage}
         onRefresh={refresh}
         onClearFilters={clearFilters}
