@@ -74,14 +74,8 @@ export function AuditFilters({ view, onChange }: AuditFiltersProps) {
 
   return (
     <Grid
-      gridDefinition={[
-        { colspan: { default: 12, xs: 6, l: 2 } },
-        { colspan: { default: 12, xs: 6, l: 3 } },
-        { colspan: { default: 12, xs: 6, l: 2 } },
-        { colspan: { default: 12, xs: 6, l: 2 } },
-        { colspan: { default: 12, xs: 6, l: 3 } },
-        { colspan: { default: 12, xs: 12, l: 12 } },
-      ]}
+      // Three fields a row on a wide page, two on a narrow one, one on a phone.
+      gridDefinition={Array.from({ length: 6 }, () => ({ colspan: { default: 12, xs: 6, s: 4 } }))}
     >
       <FilterTextField
         label={t('audit.filters.user')}

@@ -31,6 +31,7 @@ export function useAuditColumns({ timeZone, now, entryHref, onOpen }: AuditColum
         id: 'time',
         header: t('audit.columns.time'),
         isRowHeader: true,
+        minWidth: 200,
         cell: (entry) => (
           <>
             <Link
@@ -43,7 +44,7 @@ export function useAuditColumns({ timeZone, now, entryHref, onOpen }: AuditColum
             >
               {formatAuditTime(entry.time, timeZone)}
             </Link>
-            <Box variant="small" color="text-body-secondary">
+            <Box variant="small" display="block" color="text-body-secondary">
               {formatRelativeTime(entry.time, now, locale)}
             </Box>
           </>
@@ -63,7 +64,12 @@ export function useAuditColumns({ timeZone, now, entryHref, onOpen }: AuditColum
         header: t('audit.columns.resources'),
         cell: (entry) => <AuditResources resourceIds={entry.resourceIds} regionId={entry.regionId} />,
       },
-      { id: 'outcome', header: t('audit.columns.outcome'), cell: (entry) => <AuditOutcome outcome={entry.outcome} /> },
+      {
+        id: 'outcome',
+        minWidth: 120,
+        header: t('audit.columns.outcome'),
+        cell: (entry) => <AuditOutcome outcome={entry.outcome} />,
+      },
       {
         id: 'code',
         header: t('audit.columns.code'),
