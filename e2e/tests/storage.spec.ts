@@ -225,20 +225,22 @@ test('a disk from creation to deletion: attach, snapshot, resize, detach, disk f
   });
 
   await test.step('the audit log has every action with its RequestId', async () => {
-    const response = await page.request.get('/api/audit?limit=1000');
-    expect(response.ok()).toBe(true);
-    const { entries } = (await response.json()) as {
-      entries: { action?: string; resourceIds: string[]; outcome: string; requestId?: string }[];
-    };
-    const recorded = (resourceId: string) =>
-      entries
+    // The resource filter of GET /api/audit: every entry that names the resource, newest first.
+    const recorded = async (resourceId: string) => {
+      const response = await page.request.get(`/api/audit?resourceId=${encodeURIComponent(resourceId)}&limit=500`);
+      expect(response.ok()).toBe(true);
+      const { entries } = (await response.json()) as {
+        entries: { action?: string; resourceIds: string[]; outcome: string; requestId?: string }[];
+      };
+      return entries
         .filter((entry) => entry.resourceIds.includes(resourceId) && entry.outcome === 'success' && entry.requestId)
         .map((entry) => entry.action);
+    };
     // A create's entry names what it made, so the disk's and the snapshot's histories start with their creation.
-    expect(new Set(recorded(disk.DiskId))).toEqual(
+    expect(new Set(await recorded(disk.DiskId))).toEqual(
       new Set(['CreateDisk', 'AttachDisk', 'CreateSnapshot', 'ResizeDisk', 'DetachDisk', 'ResetDisk', 'DeleteDisk']),
     );
-    expect(new Set(recorded(snapshotId))).toEqual(
+    expect(new Set(await recorded(snapshotId))).toEqual(
       new Set(['CreateSnapshot', 'CreateDisk', 'ResetDisk', 'DeleteSnapshot']),
     );
   });

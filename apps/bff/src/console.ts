@@ -66,8 +66,8 @@ export async function startConsole(
   const nowDate = now ? () => new Date(now()) : () => new Date();
   const { db, startup } = await openDatabase(config, async (connection, database) => {
     // Before the first admin: 0.1.0's accounts (and its session key, so old cookies keep working) come first.
-    const imported = await importLegacyData(connection, config.CONSOLE_DATA_DIR, logger, { now: nowDate });
-    if (imported) logger.info({ imported }, 'imported the data of ECS Console 0.1.0');
+    // It logs what it imported itself.
+    await importLegacyData(connection, config.CONSOLE_DATA_DIR, logger, { now: nowDate });
     const admin = await new UserStore(database, { now: nowDate }).ensureAdmin(
       config.CONSOLE_ADMIN_PASSWORD,
       connection,

@@ -89,7 +89,7 @@ describe('health and readiness', () => {
 
 describe('health on the embedded database', () => {
   it('reports the embedded kind and its schema version', async () => {
-    const embedded = await startTestConsole();
+    const embedded = await startTestConsole({ CONSOLE_DATABASE_URL: '' });
     try {
       const ready = await new Browser(embedded.url).get('/api/health/ready');
       expect(ready.status).toBe(200);

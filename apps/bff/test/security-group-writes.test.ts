@@ -204,7 +204,7 @@ describe('security-group writes through /api/ecs', { timeout: 60_000 }, () => {
       'DeleteSecurityGroup',
     ]);
 
-    const audit = (await bed.admin.get('/api/audit?limit=1000')).body as unknown as AuditAnswer;
+    const audit = (await bed.admin.get('/api/audit?limit=500')).body as unknown as AuditAnswer;
     for (const { action, answer, names } of made) {
       const requestId = answer.status === 200 ? answer.body.RequestId : answer.body.requestId;
       expect(requestId, `${action} answered ${answer.text}`).toEqual(expect.any(String));

@@ -83,7 +83,7 @@ describe('a user change whose transaction fails half-way (embedded database)', (
   let admin: Browser;
 
   beforeAll(async () => {
-    app = await startTestConsole();
+    app = await startTestConsole({ CONSOLE_DATABASE_URL: '' });
     admin = await signedInBrowser(app.url, 'admin', ADMIN_PASSWORD);
     expect(
       (await admin.post('/api/users', { username: 'pat', password: 'pat-password-one', role: 'viewer' })).status,

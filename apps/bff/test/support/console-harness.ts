@@ -8,12 +8,19 @@ import { loadConfig, startConsole, type RunningConsole } from '../../src/index.j
 import type { ConsoleOptions } from '../../src/console.js';
 import { createLogger } from '../../src/logger.js';
 import type { Queryable } from '../../src/storage/database.js';
+import { freshServerUrl } from './databases.js';
 
 export const ADMIN_PASSWORD = 'admin-password-for-tests';
 
+/** The server database of each data directory, so a console restarted on its directory finds its state. */
+const databaseOfDataDir = new Map<string, string>();
+
 /**
  * Starts the real console (Express, sessions, audit log, embedded emulator) in a temp data
- * directory: its database is PGlite there unless `env` names CONSOLE_DATABASE_URL.
+ * directory. Its database is a new one on the test PostgreSQL server (creating one costs a few
+ * milliseconds, where PGlite's first start in a directory costs seconds of CPU); the same one again
+ * when a test restarts on the same directory. `CONSOLE_DATABASE_URL: ''` asks for the embedded
+ * PGlite in the data directory instead, as `pnpm start` runs.
  */
 export async function startTestConsole(
   env: Record<string, string> = {},
@@ -21,6 +28,11 @@ export async function startTestConsole(
   options: ConsoleOptions = {},
 ): Promise<RunningConsole & { dataDir: string }> {
   const dataDir = env.CONSOLE_DATA_DIR ?? (await mkdtemp(join(tmpdir(), 'ecs-console-test-')));
+  let databaseUrl = env.CONSOLE_DATABASE_URL;
+  if (databaseUrl === undefined) {
+    databaseUrl = databaseOfDataDir.get(dataDir) ?? (await freshServerUrl());
+    databaseOfDataDir.set(dataDir, databaseUrl);
+  }
   const config = loadConfig({
     PORT: '0',
     CONSOLE_DATA_DIR: dataDir,
@@ -31,6 +43,7 @@ export async function startTestConsole(
     CONSOLE_ECS_MAX_ATTEMPTS: '4',
     LOG_LEVEL: 'silent',
     ...env,
+    CONSOLE_DATABASE_URL: databaseUrl,
   });
   const running = await startConsole(config, logger ?? createLogger(config.LOG_LEVEL), options);
   return Object.assign(running, { dataDir });
