@@ -66,7 +66,8 @@ export function useAuditColumns({ timeZone, now, entryHref, onOpen }: AuditColum
       },
       {
         id: 'outcome',
-        minWidth: 120,
+        // "Succeeded" with its icon on one line.
+        minWidth: 150,
         header: t('audit.columns.outcome'),
         cell: (entry) => <AuditOutcome outcome={entry.outcome} />,
       },

@@ -27,7 +27,7 @@ export interface AuditPreferences extends TablePreferences<AuditColumnId> {
   readonly timeZone: AuditTimeZone;
 }
 
-const COLUMNS = listPreferences<AuditColumnId>({ columns: AUDIT_COLUMN_IDS, hiddenByDefault: ['region'] });
+const COLUMNS = listPreferences<AuditColumnId>({ columns: AUDIT_COLUMN_IDS, hiddenByDefault: ['region', 'role'] });
 
 export const DEFAULT_AUDIT_PREFERENCES: AuditPreferences = {
   ...COLUMNS.defaults,
