@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { AuditEntry } from '@ecs-console/contract';
 import { sealData } from 'iron-session';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { entryOf, type AuditRow } from '../src/audit/audit-query.js';
 import { verifyPassword } from '../src/auth/passwords.js';
 import type { Connection, Database } from '../src/storage/database.js';
 import {
@@ -53,44 +54,13 @@ async function dataDirFromFixture({ damaged = true } = {}): Promise<string> {
   return dir;
 }
 
-interface AuditRow {
-  time: Date;
-  username: string;
-  role: string | null;
-  event: string;
-  action: string | null;
-  region_id: string | null;
-  resource_ids: string[];
-  params: Record<string, unknown>;
-  outcome: string;
-  code: string | null;
-  message: string | null;
-  request_id: string | null;
-  source_ip: string | null;
-}
-
-/** The stored entries in id order, in the file's shape (absent fields left out). */
+/** The stored entries in id order, in the file's shape (the store's own row mapping, without the id). */
 async function storedAudit(db: Database): Promise<AuditEntry[]> {
   const rows = await db.query<AuditRow>('SELECT * FROM audit_entries ORDER BY id');
   return rows.map((row) => {
-    const optional = {
-      role: row.role,
-      action: row.action,
-      regionId: row.region_id,
-      code: row.code,
-      message: row.message,
-      requestId: row.request_id,
-      sourceIp: row.source_ip,
-    };
-    return {
-      time: row.time.toISOString(),
-      user: row.username,
-      event: row.event,
-      resourceIds: row.resource_ids,
-      params: row.params,
-      outcome: row.outcome,
-      ...Object.fromEntries(Object.entries(optional).filter(([, value]) => value !== null)),
-    } as AuditEntry;
+    const { id, ...entry } = entryOf(row);
+    expect(id).toBeTruthy();
+    return entry;
   });
 }
 
