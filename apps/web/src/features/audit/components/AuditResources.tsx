@@ -19,7 +19,12 @@ export function AuditResources({ resourceIds, regionId, copyable = false }: Audi
       {resourceIds.map((id) => {
         const href = auditResourceHref(id, regionId);
         if (copyable) return <CopyableId key={id} id={id} {...(href ? { href } : {})} />;
-        return <Box key={id}>{href ? <InternalLink href={href}>{id}</InternalLink> : id}</Box>;
+        // An ID never breaks at its dash.
+        return (
+          <Box key={id}>
+            <span style={{ whiteSpace: 'nowrap' }}>{href ? <InternalLink href={href}>{id}</InternalLink> : id}</span>
+          </Box>
+        );
       })}
     </SpaceBetween>
   );

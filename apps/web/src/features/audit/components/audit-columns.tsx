@@ -31,7 +31,7 @@ export function useAuditColumns({ timeZone, now, entryHref, onOpen }: AuditColum
         id: 'time',
         header: t('audit.columns.time'),
         isRowHeader: true,
-        minWidth: 200,
+        minWidth: 250,
         cell: (entry) => (
           <>
             <Link
@@ -42,7 +42,7 @@ export function useAuditColumns({ timeZone, now, entryHref, onOpen }: AuditColum
                 onOpen(entry.id);
               }}
             >
-              {formatAuditTime(entry.time, timeZone)}
+              <span style={{ whiteSpace: 'nowrap' }}>{formatAuditTime(entry.time, timeZone)}</span>
             </Link>
             <Box variant="small" display="block" color="text-body-secondary">
               {formatRelativeTime(entry.time, now, locale)}
@@ -57,10 +57,16 @@ export function useAuditColumns({ timeZone, now, entryHref, onOpen }: AuditColum
         cell: (entry) => (entry.role ? t(`roles.${entry.role}`) : '-'),
       },
       { id: 'event', header: t('audit.columns.event'), cell: (entry) => t(`audit.events.${entry.event}`) },
-      { id: 'action', header: t('audit.columns.action'), cell: (entry) => entry.action ?? '-' },
+      {
+        id: 'action',
+        header: t('audit.columns.action'),
+        // Sign-ins and sign-outs have no action name: the event says what happened.
+        cell: (entry) => entry.action ?? t(`audit.events.${entry.event}`),
+      },
       { id: 'region', header: t('audit.columns.region'), cell: (entry) => entry.regionId ?? '-' },
       {
         id: 'resources',
+        minWidth: 210,
         header: t('audit.columns.resources'),
         cell: (entry) => <AuditResources resourceIds={entry.resourceIds} regionId={entry.regionId} />,
       },

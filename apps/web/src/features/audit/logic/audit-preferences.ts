@@ -27,7 +27,11 @@ export interface AuditPreferences extends TablePreferences<AuditColumnId> {
   readonly timeZone: AuditTimeZone;
 }
 
-const COLUMNS = listPreferences<AuditColumnId>({ columns: AUDIT_COLUMN_IDS, hiddenByDefault: ['region', 'role'] });
+const COLUMNS = listPreferences<AuditColumnId>({
+  columns: AUDIT_COLUMN_IDS,
+  // Shown in each entry's detail (and in the preferences); the table keeps to what fits at 1440 pixels.
+  hiddenByDefault: ['region', 'role', 'event', 'sourceIp'],
+});
 
 export const DEFAULT_AUDIT_PREFERENCES: AuditPreferences = {
   ...COLUMNS.defaults,
