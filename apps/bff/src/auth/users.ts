@@ -74,8 +74,9 @@ export class UserStore {
   }
 
   /**
-   * Creates `admin` when there are no users (run under the start-up lock, so replicas starting
-   * together create one). Returns the password to print once only to the start that generated it.
+   * Creates `admin` when there are no users. Start-up runs it under the migration lock, and the
+   * ON CONFLICT keeps it to one `admin` even without that lock (NOT EXISTS alone races in
+   * READ COMMITTED: two callers can both see an empty table). Returns the password to print once only to the start that generated it.
    */
   async ensureAdmin(
     password: string | undefined,
@@ -87,6 +88,7 @@ export class UserStore {
     const created = await q.query(
       `INSERT INTO users (id, username, role, password_hash, created_at)
        SELECT $1, 'admin', 'admin', $2, $3 WHERE NOT EXISTS (SELECT 1 FROM users)
+       ON CONFLICT (username) DO NOTHING
        RETURNING id`,
       [randomUUID(), passwordHash, this.#now()],
     );
