@@ -30,9 +30,19 @@ describe('audit page: filters', () => {
     expect(screen.getByRole('combobox', { name: 'Action' })).toHaveValue('ChangeRole');
   });
 
+  it('shows the code by default and keeps the RequestId and source IP for the detail, to fit 1440 pixels', async () => {
+    renderAuditAt('/audit', () => ({ entries: [auditEntry()] }));
+    await screen.findByText('i-web1');
+    const headers = screen.getAllByRole('columnheader').map((header) => header.textContent);
+    expect(headers).toEqual(expect.arrayContaining(['Time', 'User', 'Action', 'Resources', 'Outcome', 'Code']));
+    expect(headers).not.toContain('RequestId');
+    expect(headers).not.toContain('Source IP');
+    expect(screen.queryByText('ECS-1')).not.toBeInTheDocument();
+  });
+
   it('puts a chosen filter into the request and the address', async () => {
     const { api, user } = renderAuditAt('/audit', () => ({ entries: [auditEntry()] }));
-    await screen.findByText('ECS-1');
+    await screen.findByText('i-web1');
 
     await user.click(screen.getByRole('button', { name: /^Outcome/ }));
     await user.click(await screen.findByRole('option', { name: 'Failed' }));
@@ -54,7 +64,7 @@ describe('audit page: filters', () => {
     expect(await screen.findByText('No entries match these filters')).toBeInTheDocument();
     const clear = screen.getAllByRole('button', { name: 'Clear filters' });
     await user.click(clear[clear.length - 1]!);
-    await screen.findByText('ECS-1');
+    await screen.findByText('i-web1');
     expect(currentAddress().search).toBe('');
     expect(listRequests(api).at(-1)).toEqual({ limit: '50' });
     expect(screen.getByRole('combobox', { name: 'User' })).toHaveValue('');
@@ -74,23 +84,23 @@ describe('audit page: pages', () => {
       if (query.cursor === 'after-36') return { entries: numberedEntries(25, 35), nextCursor: 'after-11' };
       return { entries: numberedEntries(10, 10) };
     });
-    await screen.findByText('REQ-60');
+    await screen.findByText('i-web60');
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('(25+)');
 
     await user.click(screen.getByRole('button', { name: /next page/i }));
-    await screen.findByText('REQ-35');
+    await screen.findByText('i-web35');
     expect(listRequests(api).at(-1)).toEqual({ outcome: 'success', limit: '25', cursor: 'after-36' });
     await user.click(screen.getByRole('button', { name: /next page/i }));
-    await screen.findByText('REQ-10');
+    await screen.findByText('i-web10');
     expect(listRequests(api).at(-1)).toEqual({ outcome: 'success', limit: '25', cursor: 'after-11' });
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('(60)');
     expect(screen.getByRole('button', { name: /next page/i })).toHaveAttribute('aria-disabled', 'true');
 
     const sent = api.to('GET /api/audit').length;
     await user.click(screen.getByRole('button', { name: /previous page/i }));
-    await screen.findByText('REQ-35');
+    await screen.findByText('i-web35');
     await user.click(screen.getByRole('button', { name: 'Page 1 of all pages' }));
-    await screen.findByText('REQ-60');
+    await screen.findByText('i-web60');
     expect(api.to('GET /api/audit')).toHaveLength(sent);
   });
 
@@ -98,13 +108,13 @@ describe('audit page: pages', () => {
     const { api, user } = renderAuditAt('/audit', (query) =>
       query.cursor ? { entries: numberedEntries(5, 5) } : { entries: numberedEntries(50, 100), nextCursor: 'c2' },
     );
-    await screen.findByText('REQ-100');
+    await screen.findByText('i-web100');
     await user.click(screen.getByRole('button', { name: /next page/i }));
-    await screen.findByText('REQ-5');
+    await screen.findByText('i-web5');
     await user.click(screen.getByRole('button', { name: /^Event/ }));
     await user.click(await screen.findByRole('option', { name: 'Sign-in' }));
     await waitFor(() => expect(listRequests(api).at(-1)).toEqual({ event: 'login', limit: '50' }));
-    await screen.findByText('REQ-100');
+    await screen.findByText('i-web100');
   });
 });
 
@@ -165,7 +175,7 @@ describe('audit page: entries', () => {
     expect(screen.getAllByText('REQ-DB-9').length).toBeGreaterThan(0);
     fail = false;
     await user.click(screen.getByRole('button', { name: 'Retry' }));
-    await screen.findByText('ECS-1');
+    await screen.findByText('i-web1');
   });
 });
 

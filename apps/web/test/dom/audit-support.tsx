@@ -33,6 +33,7 @@ export function numberedEntries(count: number, from: number): StoredAuditEntry[]
     return auditEntry({
       id: String(id),
       time: new Date(Date.parse('2026-11-30T10:00:00.000Z') + id * 1000).toISOString(),
+      resourceIds: [`i-web${id}`],
       requestId: `REQ-${id}`,
     });
   });
