@@ -10,8 +10,9 @@ export function fakeRegionList<T>(path: string, idOf: (item: T) => string, initi
   const route = `GET /api/regions/${FAKE_REGION}/${path}`;
   let items = initial;
   let version = 1;
+  let held: Promise<void> | undefined;
   const api = stubApi({
-    [route]: (request: SentRequest) => {
+    [route]: async (request: SentRequest) => {
       const ids = new URL(request.path, 'http://console.test').searchParams.get('ids');
       if (ids !== null) {
         const requestedIds = ids.split(',');
@@ -22,22 +23,32 @@ export function fakeRegionList<T>(path: string, idOf: (item: T) => string, initi
           fetchedAt: new Date().toISOString(),
         });
       }
-      if (request.headers.get('if-none-match') === `"v${version}"`) return new Response(null, { status: 304 });
+      // The region as it is when the listing starts, answered when any hold is released.
+      const [listed, listedVersion, hold] = [items, version, held];
+      held = undefined;
+      await hold;
+      if (request.headers.get('if-none-match') === `"v${listedVersion}"`) return new Response(null, { status: 304 });
       const answer = {
         regionId: FAKE_REGION,
-        [path]: items,
-        totalCount: items.length,
+        [path]: listed,
+        totalCount: listed.length,
         pages: 1,
         fetchedAt: new Date().toISOString(),
-        version: `v${version}`,
+        version: `v${listedVersion}`,
       };
-      return Response.json(answer, { headers: { ETag: `"v${version}"` } });
+      return Response.json(answer, { headers: { ETag: `"v${listedVersion}"` } });
     },
   });
   return {
     set(next: T[]) {
       items = next;
       version += 1;
+    },
+    /** The next whole listing reads the region at once but answers only when the returned function is called. */
+    holdNextListing(): () => void {
+      let release!: () => void;
+      held = new Promise<void>((resolve) => (release = resolve));
+      return release;
     },
     requests: () =>
       api.to(route).map((request) => ({

@@ -106,6 +106,37 @@ describe('the generic region list, on disks and snapshots', () => {
     expect(diskStatuses()).toEqual(['d-a:In_use', 'd-new:Available']);
   });
 
+  it('keeps a snapshot just taken when a listing that began before it lands afterwards', async () => {
+    const done = makeSnapshot({ SnapshotId: 's-a' });
+    const region = fakeRegion<SnapshotSummary>('snapshots', (snapshot) => snapshot.SnapshotId, [done]);
+    const observer = new QueryObserver(client, regionListQueryOptions(SNAPSHOT_LIST, REGION));
+    unsubscribe = observer.subscribe(() => {});
+    await vi.waitFor(() => expect(observer.getCurrentResult().isSuccess).toBe(true));
+    const ids = () => observer.getCurrentResult().data?.snapshots.map((snapshot) => snapshot.SnapshotId);
+
+    // The periodic refresh reads the region, and is slow to answer; meanwhile a snapshot is taken.
+    const release = region.holdNextListing();
+    await vi.advanceTimersByTimeAsync(SLOW_REFRESH_MS);
+    expect(observer.getCurrentResult().isFetching).toBe(true);
+    // A small one, done at once: nothing is polled by ID, only whole listings follow.
+    const taken = makeSnapshot({ SnapshotId: 's-new' });
+    region.set([done, taken]);
+    await refreshRegionListItems(client, SNAPSHOT_LIST, REGION, ['s-new']);
+    expect(ids()).toEqual(['s-a', 's-new']);
+
+    release();
+    await vi.waitFor(() => expect(observer.getCurrentResult().isFetching).toBe(false));
+    expect(ids()).toEqual(['s-a', 's-new']);
+    expect(observer.getCurrentResult().data?.totalCount).toBe(2);
+
+    // A listing that began after the snapshot was asked for answers for itself (it was deleted).
+    region.set([done]);
+    await vi.advanceTimersByTimeAsync(SLOW_REFRESH_MS);
+    await vi.waitFor(() => expect(observer.getCurrentResult().isFetching).toBe(false));
+    expect(region.requests().filter((request) => request.ids === null)).toHaveLength(3);
+    expect(ids()).toEqual(['s-a']);
+  });
+
   it('drops a deleted disk it asked for, and invalidates the list when the request by ID fails', async () => {
     const region = fakeRegion<DiskSummary>('disks', (disk) => disk.DiskId, [attached, attaching]);
     await observeDisks();
