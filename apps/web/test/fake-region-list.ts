@@ -10,23 +10,29 @@ export function fakeRegionList<T>(path: string, idOf: (item: T) => string, initi
   const route = `GET /api/regions/${FAKE_REGION}/${path}`;
   let items = initial;
   let version = 1;
-  let held: Promise<void> | undefined;
+  const held: Record<'listing' | 'ids', Promise<void> | undefined> = { listing: undefined, ids: undefined };
+  /** The hold on the next request of this kind, if any: the region is read at once, answered on release. */
+  const takeHold = (request: 'listing' | 'ids') => {
+    const hold = held[request];
+    held[request] = undefined;
+    return hold;
+  };
   const api = stubApi({
     [route]: async (request: SentRequest) => {
       const ids = new URL(request.path, 'http://console.test').searchParams.get('ids');
       if (ids !== null) {
         const requestedIds = ids.split(',');
+        const found = items.filter((item) => requestedIds.includes(idOf(item)));
+        await takeHold('ids');
         return Response.json({
           regionId: FAKE_REGION,
-          [path]: items.filter((item) => requestedIds.includes(idOf(item))),
+          [path]: found,
           requestedIds,
           fetchedAt: new Date().toISOString(),
         });
       }
-      // The region as it is when the listing starts, answered when any hold is released.
-      const [listed, listedVersion, hold] = [items, version, held];
-      held = undefined;
-      await hold;
+      const [listed, listedVersion] = [items, version];
+      await takeHold('listing');
       if (request.headers.get('if-none-match') === `"v${listedVersion}"`) return new Response(null, { status: 304 });
       const answer = {
         regionId: FAKE_REGION,
@@ -44,10 +50,13 @@ export function fakeRegionList<T>(path: string, idOf: (item: T) => string, initi
       items = next;
       version += 1;
     },
-    /** The next whole listing reads the region at once but answers only when the returned function is called. */
-    holdNextListing(): () => void {
+    /**
+     * The next whole listing, or the next request by `?ids=`, reads the region at once but answers
+     * only when the returned function is called.
+     */
+    holdNext(request: 'listing' | 'ids'): () => void {
       let release!: () => void;
-      held = new Promise<void>((resolve) => (release = resolve));
+      held[request] = new Promise<void>((resolve) => (release = resolve));
       return release;
     },
     requests: () =>

@@ -115,7 +115,7 @@ describe('the generic region list, on disks and snapshots', () => {
     const ids = () => observer.getCurrentResult().data?.snapshots.map((snapshot) => snapshot.SnapshotId);
 
     // The periodic refresh reads the region, and is slow to answer; meanwhile a snapshot is taken.
-    const release = region.holdNextListing();
+    const release = region.holdNext('listing');
     await vi.advanceTimersByTimeAsync(SLOW_REFRESH_MS);
     expect(observer.getCurrentResult().isFetching).toBe(true);
     // A small one, done at once: nothing is polled by ID, only whole listings follow.
@@ -135,6 +135,31 @@ describe('the generic region list, on disks and snapshots', () => {
     await vi.waitFor(() => expect(observer.getCurrentResult().isFetching).toBe(false));
     expect(region.requests().filter((request) => request.ids === null)).toHaveLength(3);
     expect(ids()).toEqual(['s-a']);
+  });
+
+  it('keeps a snapshot whose answer arrives while a poll of progressing ones is in flight', async () => {
+    const progressing = makeSnapshot({ SnapshotId: 's-b', Status: 'progressing', Progress: '40%' });
+    const region = fakeRegion<SnapshotSummary>('snapshots', (snapshot) => snapshot.SnapshotId, [progressing]);
+    const observer = new QueryObserver(client, regionListQueryOptions(SNAPSHOT_LIST, REGION));
+    unsubscribe = observer.subscribe(() => {});
+    await vi.waitFor(() => expect(observer.getCurrentResult().isSuccess).toBe(true));
+    const ids = () => observer.getCurrentResult().data?.snapshots.map((snapshot) => snapshot.SnapshotId);
+
+    // The action's request by ID is asked first and answers late; the poll starts from the list without it.
+    const taken = makeSnapshot({ SnapshotId: 's-new', Status: 'progressing', Progress: '0%' });
+    region.set([progressing, taken]);
+    const answerAction = region.holdNext('ids');
+    const action = refreshRegionListItems(client, SNAPSHOT_LIST, REGION, ['s-new']);
+    const answerPoll = region.holdNext('ids');
+    await vi.advanceTimersByTimeAsync(FAST_REFRESH_MS);
+    expect(region.requests().map((request) => request.ids)).toEqual([null, 's-new', 's-b']);
+
+    answerAction();
+    await action;
+    expect(ids()).toEqual(['s-b', 's-new']);
+    answerPoll();
+    await vi.waitFor(() => expect(observer.getCurrentResult().isFetching).toBe(false));
+    expect(ids()).toEqual(['s-b', 's-new']);
   });
 
   it('drops a deleted disk it asked for, and invalidates the list when the request by ID fails', async () => {

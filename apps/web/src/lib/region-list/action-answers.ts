@@ -5,14 +5,16 @@ import { mergeRegionListItems } from './merge';
 
 /**
  * What the console learnt by ID right after its own actions, kept until a list fetch that began
- * later has landed. A fetch of the list already in flight when the action happened may have read
- * the region before it: when it lands it would replace the list without the snapshot just taken or
- * with the disk still Available, for up to the 30 s until the next whole refresh. So every list
- * fetch folds in the answers asked for after it began, and forgets those asked for before.
+ * later has landed. A fetch already in flight when such an answer arrives started from an older
+ * list (a poll folds into the list it read) or may have read the region before the action (a whole
+ * listing): when it lands it would replace the list without the snapshot just taken or with the
+ * disk still Available, for up to the 30 s until the next whole refresh. So every list fetch folds
+ * in the answers that arrived after it began, and forgets those that arrived before (the list it
+ * started from had them).
  */
 
 interface ActionAnswer {
-  /** When it was asked for, in `nextRequestOrder()` order. */
+  /** When it arrived, in `nextOrder()` order. */
   readonly order: number;
   readonly partials: readonly RegionListByIdAnswer<string, unknown>[];
 }
@@ -20,12 +22,12 @@ interface ActionAnswer {
 /** More would only follow a burst of actions within one fetch; the oldest go first. */
 const KEPT_PER_LIST = 50;
 
-let requestOrder = 0;
+let lastOrder = 0;
 
-/** Orders list fetches and requests by ID by when they were sent. */
-export function nextRequestOrder(): number {
-  requestOrder += 1;
-  return requestOrder;
+/** Orders the starts of list fetches and the arrivals of action answers. */
+export function nextOrder(): number {
+  lastOrder += 1;
+  return lastOrder;
 }
 
 const answersByClient = new WeakMap<QueryClient, Map<string, ActionAnswer[]>>();
@@ -48,18 +50,14 @@ function answersOf(client: QueryClient, queryKey: QueryKey): ActionAnswer[] {
 export function rememberActionAnswer<K extends string, T>(
   client: QueryClient,
   queryKey: QueryKey,
-  order: number,
   partials: readonly RegionListByIdAnswer<K, T>[],
 ): void {
   const answers = answersOf(client, queryKey);
-  answers.push({ order, partials });
+  answers.push({ order: nextOrder(), partials });
   if (answers.length > KEPT_PER_LIST) answers.splice(0, answers.length - KEPT_PER_LIST);
 }
 
-/**
- * `answer`, from a fetch sent at `fetchOrder`, with the action answers asked for since folded in.
- * Those asked for before it are forgotten: this answer is at least as new.
- */
+/** `answer`, from a fetch begun at `fetchOrder`, with the action answers that arrived since folded in. */
 export function withActionAnswersSince<K extends string, T>(
   client: QueryClient,
   kind: RegionListKind<K, T>,
@@ -70,7 +68,7 @@ export function withActionAnswersSince<K extends string, T>(
   const answers = answersOf(client, queryKey);
   const later = answers.filter((entry) => entry.order > fetchOrder);
   answers.splice(0, answers.length, ...later);
-  // In the order they were asked for, so a later answer (the snapshot deleted) wins over an earlier one.
+  // In the order they arrived, so a later answer (the snapshot deleted) wins over an earlier one.
   return later.reduce(
     (list, entry) => mergeRegionListItems(kind, list, entry.partials as readonly RegionListByIdAnswer<K, T>[]),
     answer,

@@ -2,7 +2,7 @@ import type { RegionListAnswer, RegionListByIdAnswer } from '@ecs-console/contra
 import { hashKey, queryOptions, useQuery, type QueryClient, type QueryKey } from '@tanstack/react-query';
 import { apiFetch, apiFetchConditional, ApiError, type RequestOptions } from '../api-client';
 import { isBackgroundFetch, type QueryFetchContext } from '../background-fetch';
-import { nextRequestOrder, rememberActionAnswer, withActionAnswersSince } from './action-answers';
+import { nextOrder, rememberActionAnswer, withActionAnswersSince } from './action-answers';
 import { listItems } from './answers';
 import type { RegionListKind } from './kinds';
 import { chunkIds, mergeRegionListItems, transitionalIds } from './merge';
@@ -99,7 +99,7 @@ async function fetchRegionList<K extends string, T>(
   context: QueryFetchContext,
 ): Promise<RegionListAnswer<K, T>> {
   const { client, queryKey, signal } = context;
-  const order = nextRequestOrder();
+  const order = nextOrder();
   // The first load and the user's Refresh are theirs; everything else is background.
   const background = isBackgroundFetch(context);
   const cached = client.getQueryData<RegionListAnswer<K, T>>(queryKey);
@@ -136,10 +136,9 @@ export async function refreshRegionListItems<K extends string, T>(
     return;
   }
   try {
-    const order = nextRequestOrder();
     const partials = await getItemsInChunks(kind, regionId, ids);
-    // Also into what a fetch already in flight brings when it lands (it may predate the action).
-    rememberActionAnswer(client, queryKey, order, partials);
+    // Also into what a fetch already in flight brings when it lands (it started from an older list).
+    rememberActionAnswer(client, queryKey, partials);
     // Folded into the list as it is now: a refresh may have replaced it while these were asked for.
     client.setQueryData<RegionListAnswer<K, T>>(
       queryKey,
