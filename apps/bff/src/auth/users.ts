@@ -76,7 +76,8 @@ export class UserStore {
   /**
    * Creates `admin` when there are no users. Start-up runs it under the migration lock, and the
    * ON CONFLICT keeps it to one `admin` even without that lock (NOT EXISTS alone races in
-   * READ COMMITTED: two callers can both see an empty table). Returns the password to print once only to the start that generated it.
+   * READ COMMITTED: two callers can both see an empty table). Returns the password to print once
+   * only to the start that generated it.
    */
   async ensureAdmin(
     password: string | undefined,
